@@ -1,0 +1,196 @@
+package io.homeacs.server;
+
+import io.homeacs.server.config.AcsConfig;
+import io.homeacs.server.cwmp.auth.CpeAuthenticator;
+import io.homeacs.server.cwmp.connreq.ConnectionRequester;
+import io.homeacs.server.cwmp.rpc.RpcMapper;
+import io.homeacs.server.cwmp.session.CwmpEndpoint;
+import io.homeacs.server.cwmp.transport.CwmpHttpServer;
+import io.homeacs.server.device.DeviceRegistry;
+import io.homeacs.server.metrics.AcsMetrics;
+import io.homeacs.server.nbi.ApiServer;
+import io.homeacs.server.security.ApiTokens;
+import io.homeacs.server.security.DeviceCredentials;
+import io.homeacs.server.security.NonceService;
+import io.homeacs.server.security.SecretBox;
+import io.homeacs.server.store.Database;
+import io.homeacs.server.task.TaskOutcome;
+import io.homeacs.server.task.TaskQueue;
+import io.homeacs.server.task.TaskState;
+import io.homeacs.server.task.TaskType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the server from its configuration, in dependency order, and tears it down in reverse. */
+public final class AcsServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AcsServer.class);
+
+    private final AcsConfig config;
+    private final Database db;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService housekeeping;
+    private final DeviceRegistry registry;
+    private final CwmpHttpServer cwmp;
+    private final ApiServer api;
+    private final int apiPort;
+    private final Path adminTokenFile;
+
+    private AcsServer(AcsConfig config, Database db, ThreadPoolExecutor workers, ScheduledExecutorService housekeeping,
+                      DeviceRegistry registry, CwmpHttpServer cwmp, ApiServer api, int apiPort, Path adminTokenFile) {
+        this.config = config;
+        this.db = db;
+        this.workers = workers;
+        this.housekeeping = housekeeping;
+        this.registry = registry;
+        this.cwmp = cwmp;
+        this.api = api;
+        this.apiPort = apiPort;
+        this.adminTokenFile = adminTokenFile;
+    }
+
+    public static AcsServer start(AcsConfig config) throws InterruptedException {
+        long started = System.nanoTime();
+        Clock clock = Clock.systemUTC();
+        createDirectories(config.dataDir());
+        Database db = Database.open(config.database());
+        AcsMetrics metrics = new AcsMetrics();
+        DeviceRegistry registry = new DeviceRegistry(db);
+        TaskQueue tasks = new TaskQueue(db, registry, config.tasks());
+        DeviceCredentials credentials = new DeviceCredentials(db, SecretBox.open(config.dataDir().resolve("secret.key")),
+            config.cwmp().realm());
+        tasks.addListener((task, outcome) -> {
+            metrics.taskFinished(task.type().apiName(), task.state().name().toLowerCase(Locale.ROOT));
+            if (task.type() == TaskType.PROVISION_CREDENTIALS) {
+                if (outcome instanceof TaskOutcome.Done) {
+                    credentials.activate(task.deviceId(), clock.instant());
+                } else if (task.state() == TaskState.FAULT || task.state() == TaskState.EXPIRED) {
+                    credentials.discardPending(task.deviceId(), clock.instant());
+                }
+            }
+        });
+        ApiTokens tokens = new ApiTokens(db);
+        Path tokenFile = config.dataDir().resolve("admin-token");
+        tokens.ensureAdminToken(tokenFile, clock.instant());
+
+        ScheduledExecutorService housekeeping = Executors.newScheduledThreadPool(2, named("acs-housekeeping"));
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(config.cwmp().workers(), config.cwmp().workers(), 60,
+            TimeUnit.SECONDS, new ArrayBlockingQueue<>(config.cwmp().queueCapacity()), named("acs-cwmp-worker"),
+            new ThreadPoolExecutor.AbortPolicy());
+        metrics.gauge("acs.cwmp.work.queue", "CWMP requests waiting for a worker", () -> workers.getQueue().size());
+        metrics.gauge("acs.tasks.queued", "Tasks waiting to be sent", () -> tasks.count(TaskState.QUEUED));
+
+        CpeAuthenticator auth = new CpeAuthenticator(config.cwmp(), config.cpe(), credentials,
+            new NonceService(Duration.ofMinutes(5)));
+        CwmpEndpoint endpoint = CwmpEndpoint.create(auth, registry, tasks, credentials, config.cpe(),
+            new RpcMapper(credentials, config.cpe().periodicInformInterval()), metrics, clock, config.cwmp().path());
+        ConnectionRequester wakeup = new ConnectionRequester(credentials, config.cpe(), config.connectionRequests(),
+            metrics, housekeeping);
+
+        AcsConfig.Cwmp c = config.cwmp();
+        CwmpHttpServer cwmp = CwmpHttpServer.start(new CwmpHttpServer.Options(c.bind(), c.port(), c.path(),
+            c.maxBodyBytes(), c.ioThreads(), (int) Math.max(60, c.sessionTimeout().toSeconds() * 2),
+            c.retryAfterSeconds(), c.trustForwardedFor(), null), endpoint, workers, metrics::overloadRejected);
+        int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
+        ApiServer api = ApiServer.start(config.api().bind(), apiPort,
+            new ApiServer.Services(registry, tasks, wakeup, tokens, metrics, clock, config.api().maxWaitSeconds()));
+
+        long flushMs = config.registryFlushInterval().toMillis();
+        housekeeping.scheduleWithFixedDelay(guard(registry::flush), flushMs, flushMs, TimeUnit.MILLISECONDS);
+        housekeeping.scheduleWithFixedDelay(guard(() -> endpoint.reapIdle(c.sessionTimeout())), 1, 1, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(guard(() -> tasks.expireDue(clock.instant())), 30, 30, TimeUnit.SECONDS);
+
+        LOG.info("HomeACS started in {} ms: CWMP on {}:{}{}, API on http://{}:{}/api/v1, store {}",
+            (System.nanoTime() - started) / 1_000_000, c.bind(), cwmp.port(), c.path(), config.api().bind(), apiPort,
+            config.database().embedded() ? config.dataDir() : "PostgreSQL");
+        if (config.cpe().bootstrapPassword().equals("bootstrap")) {
+            LOG.warn("CPE bootstrap credentials are the default ones; set cpe.bootstrap-password in production");
+        }
+        return new AcsServer(config, db, workers, housekeeping, registry, cwmp, api, apiPort, tokenFile);
+    }
+
+    public int cwmpPort() {
+        return cwmp.port();
+    }
+
+    public int apiPort() {
+        return apiPort;
+    }
+
+    public AcsConfig config() {
+        return config;
+    }
+
+    public String adminToken() {
+        try {
+            return Files.readString(adminTokenFile).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        cwmp.close();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        housekeeping.shutdownNow();
+        registry.flush();
+        db.close();
+        LOG.info("HomeACS stopped at {}", Instant.now());
+    }
+
+    private static Runnable guard(Runnable r) {
+        return () -> {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("housekeeping job failed: {}", e.toString());
+            }
+        };
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.homeacs.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Frozen server configuration, validated once at start-up. */
+public record AcsConfig(
+    Path dataDir,
+    Database database,
+    Cwmp cwmp,
+    Cpe cpe,
+    ConnectionRequests connectionRequests,
+    Tasks tasks,
+    Duration registryFlushInterval,
+    Api api) {
+
+    public enum CpeAuth { DIGEST, BASIC, NONE }
+
+    public record Database(String url, String user, String password, int poolSize) {
+        public boolean embedded() {
+            return url.startsWith("jdbc:h2:");
+        }
+    }
+
+    public record Cwmp(String bind, int port, String path, int maxBodyBytes, Duration sessionTimeout,
+                       int workers, int queueCapacity, int retryAfterSeconds, int ioThreads,
+                       boolean trustForwardedFor, CpeAuth auth, String realm) {
+    }
+
+    public record Cpe(boolean allowUnknown, String bootstrapUsername, String bootstrapPassword,
+                      boolean provisionCredentials, String crUsername, String crPassword,
+                      int periodicInformInterval) {
+    }
+
+    public record ConnectionRequests(Duration timeout, int udpRepeats) {
+    }
+
+    public record Tasks(Duration expiry, int maxAttempts, Duration retryBase, Duration retryMax) {
+    }
+
+    public record Api(String bind, int port, int maxWaitSeconds) {
+    }
+
+    static AcsConfig from(SettingValues v) {
+        Path dataDir = Path.of(v.string("data-dir")).toAbsolutePath().normalize();
+        String url = v.string("db.url").isBlank()
+            ? "jdbc:h2:file:" + dataDir.resolve("acs") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+            : v.string("db.url").trim();
+        String user = v.string("db.user").isBlank() && url.startsWith("jdbc:h2:") ? "sa" : v.string("db.user");
+        Database db = new Database(url, user, v.string("db.password"), v.integer("db.pool-size", 1, 512));
+        String path = v.string("cwmp.path");
+        if (!path.startsWith("/")) {
+            throw new ConfigException("cwmp.path must start with '/', got '" + path + "'");
+        }
+        Cwmp cwmp = new Cwmp(v.string("cwmp.bind"), v.integer("cwmp.port", 0, 65535), path,
+            v.integer("cwmp.max-body-bytes", 4096, 64 << 20),
+            Duration.ofSeconds(v.integer("cwmp.session-timeout-seconds", 1, 3600)),
+            v.integer("cwmp.workers", 1, 1024), v.integer("cwmp.queue-capacity", 1, 1_000_000),
+            v.integer("cwmp.retry-after-seconds", 1, 3600), v.integer("cwmp.io-threads", 0, 256),
+            v.bool("cwmp.trust-forwarded-for"), v.enumValue("cwmp.auth", CpeAuth.class), v.string("cwmp.auth-realm"));
+        Cpe cpe = new Cpe(v.bool("cpe.allow-unknown"), v.string("cpe.bootstrap-username"),
+            v.string("cpe.bootstrap-password"), v.bool("cpe.provision-credentials"),
+            v.string("cpe.cr-username"), v.string("cpe.cr-password"),
+            v.integer("cpe.periodic-inform-interval", 0, 86400 * 7));
+        ConnectionRequests cr = new ConnectionRequests(
+            Duration.ofMillis(v.integer("connreq.timeout-ms", 100, 120_000)), v.integer("connreq.udp-repeats", 1, 10));
+        Tasks tasks = new Tasks(Duration.ofSeconds(v.integer("task.expiry-seconds", 1, 365 * 86400)),
+            v.integer("task.max-attempts", 1, 100), Duration.ofSeconds(v.integer("task.retry-base-seconds", 1, 86400)),
+            Duration.ofSeconds(v.integer("task.retry-max-seconds", 1, 7 * 86400)));
+        Api api = new Api(v.string("api.bind"), v.integer("api.port", 0, 65535), v.integer("api.max-wait-seconds", 0, 3600));
+        return new AcsConfig(dataDir, db, cwmp, cpe, cr, tasks,
+            Duration.ofMillis(v.integer("registry.flush-interval-ms", 10, 600_000)), api);
+    }
+}

@@ -1,0 +1,58 @@
+package io.homeacs.server.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The catalogue of every setting the server reads; docs/configuration.md mirrors this list. */
+public final class Settings {
+
+    public static final List<Setting> ALL = List.of(
+        new Setting("data-dir", "./data", "Directory for the embedded H2 store, the admin token, the secret key and the TLS keystore."),
+        new Setting("config", "", "Path of a properties file with settings (default: <data-dir>/acs.properties if it exists)."),
+        new Setting("db.url", "", "JDBC URL; empty = embedded H2 file database under <data-dir>. PostgreSQL: jdbc:postgresql://host/db."),
+        new Setting("db.user", "", "Database user (H2 default: sa)."),
+        new Setting("db.password", "", "Database password."),
+        new Setting("db.pool-size", "8", "Maximum JDBC connections."),
+        new Setting("cwmp.bind", "0.0.0.0", "Address the CWMP listener binds to."),
+        new Setting("cwmp.port", "7547", "CWMP (TR-069) HTTP port; 0 picks a free port."),
+        new Setting("cwmp.path", "/", "HTTP path of the CWMP endpoint."),
+        new Setting("cwmp.max-body-bytes", "1048576", "Largest CWMP request body accepted; larger gets 413."),
+        new Setting("cwmp.session-timeout-seconds", "30", "A CWMP session idle this long is closed and its in-flight RPC re-queued."),
+        new Setting("cwmp.workers", "8", "Threads that run CWMP session logic (database work happens here, never on event loops)."),
+        new Setting("cwmp.queue-capacity", "2000", "Requests waiting for a worker; when full the endpoint answers 503 with Retry-After."),
+        new Setting("cwmp.retry-after-seconds", "10", "Retry-After value sent with 503 under overload."),
+        new Setting("cwmp.io-threads", "0", "Netty event-loop threads for CWMP; 0 = number of cores."),
+        new Setting("cwmp.trust-forwarded-for", "false", "Take the device IP from X-Forwarded-For (only behind a trusted reverse proxy)."),
+        new Setting("cwmp.auth", "digest", "CPE authentication: digest, basic (only honoured over TLS) or none."),
+        new Setting("cwmp.auth-realm", "HomeACS", "HTTP authentication realm; stored digests depend on it."),
+        new Setting("cpe.allow-unknown", "true", "Whether a device the ACS has never seen may register with the bootstrap credentials."),
+        new Setting("cpe.bootstrap-username", "bootstrap", "Shared credentials a factory-fresh device uses for its first contact."),
+        new Setting("cpe.bootstrap-password", "bootstrap", "Password for the bootstrap username; change it in production."),
+        new Setting("cpe.provision-credentials", "true", "On first contact give each device its own random ACS and connection-request credentials."),
+        new Setting("cpe.cr-username", "", "Connection-request username used for devices whose credentials the ACS did not provision."),
+        new Setting("cpe.cr-password", "", "Connection-request password used for devices whose credentials the ACS did not provision."),
+        new Setting("cpe.periodic-inform-interval", "0", "If > 0, provisioned into ManagementServer.PeriodicInformInterval on first contact."),
+        new Setting("connreq.timeout-ms", "5000", "HTTP connection-request timeout."),
+        new Setting("connreq.udp-repeats", "3", "Copies of each UDP (Annex G) connection request sent."),
+        new Setting("task.expiry-seconds", "86400", "Default lifetime of a queued task before it expires."),
+        new Setting("task.max-attempts", "5", "Attempts before a task that keeps failing transiently is marked faulted."),
+        new Setting("task.retry-base-seconds", "30", "First retry delay; doubles with each attempt."),
+        new Setting("task.retry-max-seconds", "3600", "Largest retry delay."),
+        new Setting("registry.flush-interval-ms", "1000", "How often coalesced last-contact times are written in one batch."),
+        new Setting("api.bind", "0.0.0.0", "Address the northbound API binds to."),
+        new Setting("api.port", "8080", "Northbound REST API and /metrics port; 0 picks a free port."),
+        new Setting("api.max-wait-seconds", "120", "Longest a task request may wait for its result.")
+    );
+
+    private Settings() {
+    }
+
+    static Map<String, Setting> byKey() {
+        Map<String, Setting> map = new LinkedHashMap<>();
+        for (Setting s : ALL) {
+            map.put(s.key(), s);
+        }
+        return map;
+    }
+}

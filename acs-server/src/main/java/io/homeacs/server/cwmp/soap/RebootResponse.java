@@ -1,0 +1,9 @@
+package io.homeacs.server.cwmp.soap;
+
+/** RebootResponse. */
+public record RebootResponse() implements RpcResponse {
+    @Override
+    public String methodName() {
+        return "RebootResponse";
+    }
+}

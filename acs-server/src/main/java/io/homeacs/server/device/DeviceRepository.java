@@ -1,0 +1,249 @@
+package io.homeacs.server.device;
+
+import io.homeacs.server.store.Database;
+import io.homeacs.server.store.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Plain SQL for the device row; batch updates where a loop of single statements would cost a transaction each. */
+final class DeviceRepository {
+    private static final String COLUMNS = "id, device_key, oui, product_class, serial_number, manufacturer, model_name, "
+        + "hardware_version, software_version, kind, kind_overridden, data_model, protocol, protocol_version, "
+        + "first_contact, last_contact, last_boot, last_events, ip_address, cr_url, cr_udp_address, parameter_key";
+
+    private final Database db;
+
+    DeviceRepository(Database db) {
+        this.db = db;
+    }
+
+    Optional<Device> findByKey(String key) {
+        return db.withConnection(c -> one(c, "SELECT " + COLUMNS + " FROM device WHERE device_key = ?", key));
+    }
+
+    Optional<Device> findById(long id) {
+        return db.withConnection(c -> one(c, "SELECT " + COLUMNS + " FROM device WHERE id = ?", id));
+    }
+
+    private Optional<Device> one(Connection c, String sql, Object arg) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    long insert(Connection c, Device d, String paramsJson) throws SQLException {
+        String sql = "INSERT INTO device (device_key, oui, product_class, serial_number, manufacturer, model_name, "
+            + "hardware_version, software_version, kind, kind_overridden, data_model, protocol, protocol_version, "
+            + "first_contact, last_contact, last_boot, last_events, ip_address, cr_url, cr_udp_address, parameter_key, "
+            + "params, params_updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, d.key());
+            ps.setString(2, d.identity().oui());
+            ps.setString(3, d.identity().productClass());
+            ps.setString(4, d.identity().serialNumber());
+            bindMutable(ps, 5, d);
+            Sql.setInstant(ps, 14, d.firstContact());
+            Sql.setInstant(ps, 15, d.lastContact());
+            Sql.setInstant(ps, 16, d.lastBoot());
+            ps.setString(17, d.lastEvents());
+            ps.setString(18, d.ipAddress());
+            ps.setString(19, d.connectionRequestUrl());
+            ps.setString(20, d.udpConnectionRequestAddress());
+            ps.setString(21, d.parameterKey());
+            ps.setString(22, paramsJson);
+            Sql.setInstant(ps, 23, d.firstContact());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void bindMutable(PreparedStatement ps, int i, Device d) throws SQLException {
+        ps.setString(i, d.manufacturer());
+        ps.setString(i + 1, d.modelName());
+        ps.setString(i + 2, d.hardwareVersion());
+        ps.setString(i + 3, d.softwareVersion());
+        ps.setString(i + 4, d.kind().name());
+        ps.setBoolean(i + 5, d.kindOverridden());
+        ps.setString(i + 6, d.dataModel().name());
+        ps.setString(i + 7, d.protocol());
+        ps.setString(i + 8, d.protocolVersion());
+    }
+
+    void update(Connection c, Device d) throws SQLException {
+        String sql = "UPDATE device SET manufacturer=?, model_name=?, hardware_version=?, software_version=?, kind=?, "
+            + "kind_overridden=?, data_model=?, protocol=?, protocol_version=?, last_contact=?, last_boot=?, "
+            + "last_events=?, ip_address=?, cr_url=?, cr_udp_address=?, parameter_key=? WHERE id=?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bindMutable(ps, 1, d);
+            Sql.setInstant(ps, 10, d.lastContact());
+            Sql.setInstant(ps, 11, d.lastBoot());
+            ps.setString(12, d.lastEvents());
+            ps.setString(13, d.ipAddress());
+            ps.setString(14, d.connectionRequestUrl());
+            ps.setString(15, d.udpConnectionRequestAddress());
+            ps.setString(16, d.parameterKey());
+            ps.setLong(17, d.id());
+            ps.executeUpdate();
+        }
+    }
+
+    ParameterDocument loadParams(Connection c, long id, boolean forUpdate) throws SQLException {
+        String sql = "SELECT params FROM device WHERE id = ?" + (forUpdate ? " FOR UPDATE" : "");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? ParameterDocument.parse(rs.getString(1)) : ParameterDocument.empty();
+            }
+        }
+    }
+
+    void saveParams(Connection c, long id, ParameterDocument doc, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE device SET params = ?, params_updated = ? WHERE id = ?")) {
+            ps.setString(1, doc.toJson());
+            Sql.setInstant(ps, 2, now);
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    void insertEvents(Connection c, long deviceId, Instant at, List<DeviceEvent> events) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO device_event (device_id, at, code, command_key) VALUES (?,?,?,?)")) {
+            for (DeviceEvent e : events) {
+                ps.setLong(1, deviceId);
+                Sql.setInstant(ps, 2, at);
+                ps.setString(3, truncate(e.code(), 64));
+                ps.setString(4, truncate(e.commandKey(), 64));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    List<StoredEvent> events(long deviceId, int limit) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                "SELECT at, code, command_key FROM device_event WHERE device_id = ? ORDER BY id DESC LIMIT ?")) {
+                ps.setLong(1, deviceId);
+                ps.setInt(2, limit);
+                List<StoredEvent> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new StoredEvent(Sql.instant(rs, "at"), rs.getString("code"), rs.getString("command_key")));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    void touchAll(Map<Long, Instant> lastContacts) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE device SET last_contact = ? WHERE id = ? AND last_contact < ?")) {
+                for (Map.Entry<Long, Instant> e : lastContacts.entrySet()) {
+                    Sql.setInstant(ps, 1, e.getValue());
+                    ps.setLong(2, e.getKey());
+                    Sql.setInstant(ps, 3, e.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    List<Device> search(DeviceQuery q) {
+        List<Object> args = new ArrayList<>();
+        String where = where(q, args);
+        String sql = "SELECT " + COLUMNS + " FROM device" + where + " ORDER BY id LIMIT ? OFFSET ?";
+        args.add(q.limit());
+        args.add(q.offset());
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, args);
+                List<Device> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(map(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    long count(DeviceQuery q) {
+        List<Object> args = new ArrayList<>();
+        String sql = "SELECT COUNT(*) FROM device" + where(q, args);
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    private static String where(DeviceQuery q, List<Object> args) {
+        StringBuilder w = new StringBuilder();
+        clause(w, args, "kind = ?", q.kind() == null ? null : q.kind().name());
+        clause(w, args, "model_name = ?", q.modelName());
+        clause(w, args, "product_class = ?", q.productClass());
+        clause(w, args, "software_version = ?", q.softwareVersion());
+        clause(w, args, "oui = ?", q.oui());
+        clause(w, args, "device_key LIKE ?", q.search() == null ? null : "%" + escapeLike(q.search()) + "%");
+        clause(w, args, "last_contact >= ?", q.contactedAfter() == null ? null : java.sql.Timestamp.from(q.contactedAfter()));
+        clause(w, args, "last_contact < ?", q.contactedBefore() == null ? null : java.sql.Timestamp.from(q.contactedBefore()));
+        return w.toString();
+    }
+
+    private static void clause(StringBuilder w, List<Object> args, String sql, Object value) {
+        if (value == null) {
+            return;
+        }
+        w.append(w.length() == 0 ? " WHERE " : " AND ").append(sql);
+        args.add(value);
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
+    }
+
+    private static Device map(ResultSet rs) throws SQLException {
+        return new Device(rs.getLong("id"), rs.getString("device_key"),
+            new DeviceIdentity(rs.getString("oui"), rs.getString("product_class"), rs.getString("serial_number")),
+            rs.getString("manufacturer"), rs.getString("model_name"), rs.getString("hardware_version"),
+            rs.getString("software_version"), DeviceKind.valueOf(rs.getString("kind")), rs.getBoolean("kind_overridden"),
+            DataModel.valueOf(rs.getString("data_model")), rs.getString("protocol"), rs.getString("protocol_version"),
+            Sql.instant(rs, "first_contact"), Sql.instant(rs, "last_contact"), Sql.instant(rs, "last_boot"),
+            rs.getString("last_events"), rs.getString("ip_address"), rs.getString("cr_url"),
+            rs.getString("cr_udp_address"), rs.getString("parameter_key"));
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,41 @@
+package io.homeacs.server.nbi;
+
+import io.homeacs.server.device.DeviceRegistry;
+import io.homeacs.server.device.DeviceWakeup;
+import io.homeacs.server.metrics.AcsMetrics;
+import io.homeacs.server.security.ApiTokens;
+import io.homeacs.server.task.TaskQueue;
+import java.time.Clock;
+import java.util.List;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+
+/** The northbound REST API (CXF JAX-RS on Jetty) plus /metrics on the same port. */
+public final class ApiServer implements AutoCloseable {
+    private final Server server;
+
+    private ApiServer(Server server) {
+        this.server = server;
+    }
+
+    public record Services(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, ApiTokens tokens,
+                           AcsMetrics metrics, Clock clock, int maxWaitSeconds) {
+    }
+
+    public static ApiServer start(String bind, int port, Services s) {
+        JAXRSServerFactoryBean sf = new JAXRSServerFactoryBean();
+        sf.setAddress("http://" + bind + ":" + port + "/");
+        sf.setServiceBeans(List.of(
+            new DevicesResource(s.registry(), s.tasks(), s.wakeup(), s.clock(), s.maxWaitSeconds()),
+            new TasksResource(s.tasks(), s.clock()),
+            new MetricsResource(s.metrics())));
+        sf.setProviders(List.of(new JsonProvider(), new BearerAuthFilter(s.tokens()), new ErrorMapper()));
+        return new ApiServer(sf.create());
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        server.destroy();
+    }
+}

@@ -1,0 +1,166 @@
+package io.homeacs.server.nbi;
+
+import io.homeacs.server.device.Device;
+import io.homeacs.server.device.DeviceKind;
+import io.homeacs.server.device.DeviceQuery;
+import io.homeacs.server.device.DeviceRegistry;
+import io.homeacs.server.device.DeviceWakeup;
+import io.homeacs.server.json.JsonFields;
+import io.homeacs.server.task.Task;
+import io.homeacs.server.task.TaskOrigin;
+import io.homeacs.server.task.TaskQueue;
+import io.homeacs.server.task.TaskSpec;
+import io.homeacs.server.task.TaskSpecCodec;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** /api/v1/devices: the registry, and queueing work for one device. */
+@Path("/api/v1/devices")
+@Produces(MediaType.APPLICATION_JSON)
+public final class DevicesResource {
+    private final DeviceRegistry registry;
+    private final TaskQueue tasks;
+    private final DeviceWakeup wakeup;
+    private final Clock clock;
+    private final int maxWaitSeconds;
+
+    DevicesResource(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, Clock clock, int maxWaitSeconds) {
+        this.registry = registry;
+        this.tasks = tasks;
+        this.wakeup = wakeup;
+        this.clock = clock;
+        this.maxWaitSeconds = maxWaitSeconds;
+    }
+
+    @GET
+    public Map<String, Object> list(@QueryParam("kind") String kind, @QueryParam("model") String model,
+                                    @QueryParam("productClass") String productClass,
+                                    @QueryParam("softwareVersion") String softwareVersion, @QueryParam("oui") String oui,
+                                    @QueryParam("q") String search, @QueryParam("contactedAfter") String after,
+                                    @QueryParam("contactedBefore") String before,
+                                    @QueryParam("offset") @DefaultValue("0") int offset,
+                                    @QueryParam("limit") @DefaultValue("100") int limit) {
+        DeviceQuery q = new DeviceQuery(kind == null ? null : DeviceKind.parse(kind), model, productClass,
+            softwareVersion, oui, search, instant(after, "contactedAfter"), instant(before, "contactedBefore"), offset, limit);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("total", registry.count(q));
+        out.put("offset", offset);
+        out.put("limit", limit);
+        out.put("devices", registry.search(q).stream().map(Views::device).toList());
+        return out;
+    }
+
+    @GET
+    @Path("/{id}")
+    public Map<String, Object> get(@PathParam("id") String id, @QueryParam("parameters") @DefaultValue("") String prefix) {
+        Device d = find(id);
+        Map<String, Object> out = Views.device(d);
+        out.put("parameters", Views.parameters(registry.parameters(d.id()), prefix));
+        out.put("recentEvents", Views.events(registry.events(d.id(), 20)));
+        return out;
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> patch(@PathParam("id") String id, Map<String, Object> body) {
+        Device d = find(id);
+        JsonFields j = new JsonFields(body);
+        if (!j.has("kind")) {
+            throw ApiException.badRequest("only 'kind' can be changed here");
+        }
+        return Views.device(registry.overrideKind(d.id(), DeviceKind.parse(j.string("kind"))));
+    }
+
+    @GET
+    @Path("/{id}/tasks")
+    public Map<String, Object> tasks(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit) {
+        Device d = find(id);
+        return Map.of("tasks", tasks.forDevice(d.id(), Math.min(Math.max(limit, 1), 500)).stream().map(Views::task).toList());
+    }
+
+    /**
+     * Queues a task. With "connectionRequest": true the device is asked to call in now; with
+     * "waitSeconds" the call returns when the task is finished (200) or the wait runs out (202).
+     */
+    @POST
+    @Path("/{id}/tasks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createTask(@PathParam("id") String id, Map<String, Object> body) {
+        Device d = find(id);
+        JsonFields j = new JsonFields(body);
+        TaskSpec spec = TaskSpecCodec.fromJson(j);
+        if (spec instanceof TaskSpec.ProvisionCredentials) {
+            throw ApiException.badRequest("provisionCredentials is queued by the ACS itself");
+        }
+        long expiresIn = j.number("expiresInSeconds", 0);
+        long wait = Math.min(j.number("waitSeconds", 0), maxWaitSeconds);
+        Instant now = clock.instant();
+        Task task = tasks.enqueue(d.id(), spec, TaskOrigin.API, expiresIn > 0 ? Duration.ofSeconds(expiresIn) : null, now);
+        CompletableFuture<Task> finished = wait > 0 ? tasks.whenFinished(task.id()) : null;
+        Map<String, Object> wake = null;
+        if (j.bool("connectionRequest", false)) {
+            DeviceWakeup.WakeupResult r = wakeup.wake(d).join();
+            wake = Map.of("delivered", r.delivered(), "via", r.via(), "detail", r.detail());
+        }
+        int status = 201;
+        Task shown = task;
+        if (finished != null) {
+            try {
+                shown = finished.get(wait, TimeUnit.SECONDS);
+                status = 200;
+            } catch (TimeoutException e) {
+                shown = tasks.find(task.id()).orElse(task);
+                status = 202;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                status = 202;
+            } catch (ExecutionException e) {
+                status = 202;
+            }
+        }
+        Map<String, Object> out = Views.task(shown);
+        if (wake != null) {
+            out.put("connectionRequest", wake);
+        }
+        return Response.status(status).location(URI.create("/api/v1/tasks/" + task.id())).entity(out).build();
+    }
+
+    private Device find(String id) {
+        if (id.chars().allMatch(Character::isDigit) && id.length() < 19) {
+            return registry.find(Long.parseLong(id)).orElseThrow(() -> ApiException.notFound("device " + id));
+        }
+        return registry.findByKey(id).orElseThrow(() -> ApiException.notFound("device " + id));
+    }
+
+    private static Instant instant(String text, String name) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name + " must be an ISO-8601 instant such as 2026-11-21T10:00:00Z");
+        }
+    }
+}
