@@ -128,8 +128,8 @@ public final class TaskQueue {
             }
             return;
         }
-        repository.transition(t.id(), TaskState.SENT, TaskState.QUEUED, now, false, now.plus(backoff(t.attempts())),
-            null, reason, null);
+        // No backoff: the device is in session again when this matters, and attempts already cap loops.
+        repository.transition(t.id(), TaskState.SENT, TaskState.QUEUED, now, false, now, null, reason, null);
         devicesWithWork.add(t.deviceId());
     }
 
