@@ -14,7 +14,7 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,7 +36,7 @@ public final class CwmpHttpServer implements AutoCloseable {
                           int retryAfterSeconds, boolean trustForwardedFor, SslContext tls) {
     }
 
-    public static CwmpHttpServer start(Options o, CwmpRequestHandler handler, ExecutorService executor,
+    public static CwmpHttpServer start(Options o, CwmpRequestHandler handler, Executor executor,
                                        OverloadListener overload) throws InterruptedException {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(o.ioThreads(), NioIoHandler.newFactory());

@@ -17,7 +17,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +31,10 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
 
     private final CwmpHttpServer.Options options;
     private final CwmpRequestHandler handler;
-    private final ExecutorService executor;
+    private final Executor executor;
     private final CwmpHttpServer.OverloadListener overload;
 
-    DispatchHandler(CwmpHttpServer.Options options, CwmpRequestHandler handler, ExecutorService executor,
+    DispatchHandler(CwmpHttpServer.Options options, CwmpRequestHandler handler, Executor executor,
                     CwmpHttpServer.OverloadListener overload) {
         this.options = options;
         this.handler = handler;
@@ -99,8 +99,10 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                 return (comma < 0 ? xff : xff.substring(0, comma)).trim();
             }
         }
-        InetSocketAddress a = (InetSocketAddress) ctx.channel().remoteAddress();
-        return a == null ? "" : a.getAddress().getHostAddress();
+        if (ctx.channel().remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null) {
+            return a.getAddress().getHostAddress();
+        }
+        return String.valueOf(ctx.channel().remoteAddress());
     }
 
     private static void write(ChannelHandlerContext ctx, CwmpHttpResponse r, boolean keepAlive) {
@@ -129,7 +131,12 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         String id = ctx.channel().id().asLongText();
-        executor.execute(() -> handler.connectionClosed(id));
+        try {
+            executor.execute(() -> handler.connectionClosed(id));
+        } catch (RejectedExecutionException e) {
+            // Under overload the cookie-less fallback entry is left for the session reaper.
+            LOG.debug("connection-closed notice dropped under overload");
+        }
         super.channelInactive(ctx);
     }
 

@@ -1,0 +1,61 @@
+package io.homeacs.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsWorkWithNoConfiguration() {
+        AcsConfig c = new ConfigLoader().load(List.of("--data-dir", dir.toString()), Map.of());
+        assertThat(c.cwmp().port()).isEqualTo(7547);
+        assertThat(c.api().port()).isEqualTo(8080);
+        assertThat(c.cwmp().path()).isEqualTo("/");
+        assertThat(c.database().embedded()).isTrue();
+        assertThat(c.database().url()).contains(dir.toString());
+        assertThat(c.cwmp().auth()).isEqualTo(AcsConfig.CpeAuth.DIGEST);
+    }
+
+    @Test
+    void fileThenEnvironmentThenFlagsOverride() throws Exception {
+        Files.writeString(dir.resolve("acs.properties"), "cwmp.port=1000\napi.port=2000\ntask.max-attempts=7\n");
+        AcsConfig c = new ConfigLoader().load(List.of("--data-dir", dir.toString(), "--api-port=3000"),
+            Map.of("ACS_CWMP_PORT", "1500", "ACS_API_PORT", "2500"));
+        assertThat(c.cwmp().port()).isEqualTo(1500);
+        assertThat(c.api().port()).isEqualTo(3000);
+        assertThat(c.tasks().maxAttempts()).isEqualTo(7);
+    }
+
+    @Test
+    void mistakesAreReportedByName() throws Exception {
+        ConfigLoader loader = new ConfigLoader();
+        assertThatThrownBy(() -> loader.load(List.of("--cwmp-prot", "1"), Map.of()))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("--cwmp-prot");
+        assertThatThrownBy(() -> loader.load(List.of("--data-dir", dir.toString(), "--cwmp-port", "http"), Map.of()))
+            .hasMessageContaining("cwmp.port");
+        assertThatThrownBy(() -> loader.load(List.of("--data-dir", dir.toString(), "--cwmp-auth", "kerberos"), Map.of()))
+            .hasMessageContaining("cwmp.auth");
+        Files.writeString(dir.resolve("acs.properties"), "cwmp.portt=1\n");
+        assertThatThrownBy(() -> loader.load(List.of("--data-dir", dir.toString()), Map.of()))
+            .hasMessageContaining("cwmp.portt");
+        assertThatThrownBy(() -> loader.load(List.of("--config", dir.resolve("missing").toString()), Map.of()))
+            .hasMessageContaining("not found");
+    }
+
+    @Test
+    void usageListsEverySetting() {
+        String usage = ConfigLoader.usage();
+        for (Setting s : Settings.ALL) {
+            assertThat(usage).contains(s.flag()).contains(s.envName());
+        }
+    }
+}
