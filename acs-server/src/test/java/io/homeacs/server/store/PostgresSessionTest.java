@@ -19,7 +19,7 @@ class PostgresSessionTest {
     @Test
     void serverRunsOnPostgresql() {
         try (PostgresDatabase pg = PostgresDatabase.create()) {
-            String[] flags = {"--db-url", pg.url(), "--db-user", pg.user()};
+            String[] flags = {"--db-url", pg.url(), "--db-user", pg.user(), "--db-password", PostgresDatabase.password()};
             TestAcs acs = TestAcs.start(dataDir, flags);
             ScriptedCpe cpe = new ScriptedCpe(acs.cwmpPort(), "00A0C9", "HG8245Q2", "PG0001", "bootstrap", "bootstrap");
             Onboarding.run(cpe);

@@ -55,7 +55,7 @@ class StoreOnBothDatabasesTest {
     private static Database open(String store, String suffix) {
         List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.resolve(suffix).toString()));
         if (store.equals("postgresql")) {
-            args.addAll(List.of("--db-url", pg.url(), "--db-user", pg.user()));
+            args.addAll(List.of("--db-url", pg.url(), "--db-user", pg.user(), "--db-password", PostgresDatabase.password()));
         }
         AcsConfig cfg = new ConfigLoader().load(args, Map.of());
         Database db = Database.open(cfg.database());
