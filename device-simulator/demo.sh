@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the demo from built jars: the ACS on its embedded H2 store under ./data, plus a simulated
+# fleet of gateways, mesh routers and set-top boxes that check in every minute. Ctrl-C stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DEVICES="${DEVICES:-30}"
+ACS_JAR=acs-server/target/acs-server.jar
+SIM_JAR=device-simulator/target/device-simulator.jar
+[ -f "$ACS_JAR" ] && [ -f "$SIM_JAR" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 1; }
+
+java -jar "$ACS_JAR" --data-dir ./data &
+acs_pid=$!
+trap 'kill $acs_pid ${sim_pid:-} 2>/dev/null; wait 2>/dev/null' EXIT INT TERM
+for _ in $(seq 1 60); do
+  [ -s data/admin-token ] && (exec 3<>/dev/tcp/127.0.0.1/8080) 2>/dev/null && break
+  sleep 1
+done
+
+cat <<INFO
+
+  HomeACS is running: CWMP on :7547, REST API on http://127.0.0.1:8080/api/v1
+  Try, in another terminal:
+    TOKEN=\$(cat data/admin-token)
+    curl -s -H "Authorization: Bearer \$TOKEN" 'http://127.0.0.1:8080/api/v1/devices?limit=5'
+    curl -s -H "Authorization: Bearer \$TOKEN" 'http://127.0.0.1:8080/api/v1/devices?kind=stb'
+    curl -s -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
+      -d '{"type":"getParameterValues","parameterNames":["Device.DeviceInfo."],"connectionRequest":true,"waitSeconds":30}' \\
+      http://127.0.0.1:8080/api/v1/devices/<id>/tasks
+
+INFO
+java -jar "$SIM_JAR" --acs-url http://127.0.0.1:7547/ --devices "$DEVICES" --kind mixed --inform-interval 60 &
+sim_pid=$!
+wait $sim_pid
