@@ -74,7 +74,9 @@ public final class AcsServer implements AutoCloseable {
         DeviceCredentials credentials = new DeviceCredentials(db, SecretBox.open(config.dataDir().resolve("secret.key")),
             config.cwmp().realm());
         tasks.addListener((task, outcome) -> {
-            metrics.taskFinished(task.type().apiName(), task.state().name().toLowerCase(Locale.ROOT));
+            if (task.state().terminal()) {
+                metrics.taskFinished(task.type().apiName(), task.state().name().toLowerCase(Locale.ROOT));
+            }
             if (task.type() == TaskType.PROVISION_CREDENTIALS) {
                 if (outcome instanceof TaskOutcome.Done) {
                     credentials.activate(task.deviceId(), clock.instant());

@@ -195,6 +195,19 @@ public final class DeviceRegistry {
         return updated;
     }
 
+    /** Hands the kind back to inference from the data model. */
+    public Device clearKindOverride(long deviceId) {
+        Device d = find(deviceId).orElseThrow();
+        Device updated = db.inTransaction(c -> {
+            ParameterDocument doc = repository.loadParams(c, deviceId, false);
+            Device x = d.withKindAndModel(KindInference.fromParameterDocument(d.dataModel(), doc), false, d.modelName());
+            repository.update(c, x);
+            return x;
+        });
+        refreshCache(updated);
+        return updated;
+    }
+
     public Optional<Device> find(long id) {
         String key = keyById.get(id);
         if (key != null) {

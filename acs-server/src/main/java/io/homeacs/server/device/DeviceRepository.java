@@ -209,8 +209,8 @@ final class DeviceRepository {
         clause(w, args, "software_version = ?", q.softwareVersion());
         clause(w, args, "oui = ?", q.oui());
         clause(w, args, "device_key LIKE ?", q.search() == null ? null : "%" + escapeLike(q.search()) + "%");
-        clause(w, args, "last_contact >= ?", q.contactedAfter() == null ? null : java.sql.Timestamp.from(q.contactedAfter()));
-        clause(w, args, "last_contact < ?", q.contactedBefore() == null ? null : java.sql.Timestamp.from(q.contactedBefore()));
+        clause(w, args, "last_contact >= ?", q.contactedAfter() == null ? null : Sql.utc(q.contactedAfter()));
+        clause(w, args, "last_contact < ?", q.contactedBefore() == null ? null : Sql.utc(q.contactedBefore()));
         return w.toString();
     }
 

@@ -38,6 +38,7 @@ import java.util.concurrent.TimeoutException;
 @Path("/api/v1/devices")
 @Produces(MediaType.APPLICATION_JSON)
 public final class DevicesResource {
+    private static final long MAX_EXPIRY_SECONDS = 365L * 86400;
     private final DeviceRegistry registry;
     private final TaskQueue tasks;
     private final DeviceWakeup wakeup;
@@ -89,7 +90,11 @@ public final class DevicesResource {
         if (!j.has("kind")) {
             throw ApiException.badRequest("only 'kind' can be changed here");
         }
-        return Views.device(registry.overrideKind(d.id(), DeviceKind.parse(j.string("kind"))));
+        String kind = j.string("kind");
+        if (kind.equalsIgnoreCase("auto")) {
+            return Views.device(registry.clearKindOverride(d.id()));
+        }
+        return Views.device(registry.overrideKind(d.id(), DeviceKind.parse(kind)));
     }
 
     @GET
@@ -114,6 +119,9 @@ public final class DevicesResource {
             throw ApiException.badRequest("provisionCredentials is queued by the ACS itself");
         }
         long expiresIn = j.number("expiresInSeconds", 0);
+        if (expiresIn < 0 || expiresIn > MAX_EXPIRY_SECONDS) {
+            throw ApiException.badRequest("expiresInSeconds must be between 1 and " + MAX_EXPIRY_SECONDS);
+        }
         long wait = Math.min(j.number("waitSeconds", 0), maxWaitSeconds);
         Instant now = clock.instant();
         Task task = tasks.enqueue(d.id(), spec, TaskOrigin.API, expiresIn > 0 ? Duration.ofSeconds(expiresIn) : null, now);

@@ -3,9 +3,10 @@ package io.homeacs.server.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /** JDBC helpers for the conversions every repository repeats. */
 public final class Sql {
@@ -14,14 +15,19 @@ public final class Sql {
 
     public static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
         if (value == null) {
-            ps.setNull(index, Types.TIMESTAMP);
+            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
-            ps.setTimestamp(index, Timestamp.from(value));
+            ps.setObject(index, utc(value));
         }
     }
 
+    /** Instants travel as UTC offsets so stored times never depend on the JVM's time zone. */
+    public static OffsetDateTime utc(Instant value) {
+        return OffsetDateTime.ofInstant(value, ZoneOffset.UTC);
+    }
+
     public static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
+        OffsetDateTime ts = rs.getObject(column, OffsetDateTime.class);
         return ts == null ? null : ts.toInstant();
     }
 

@@ -65,7 +65,7 @@ final class TaskRepository {
 
     List<Task> sendable(long deviceId, Instant now) {
         return query("SELECT " + COLUMNS + " FROM task WHERE device_id = ? AND state = 'QUEUED' AND next_attempt_at <= ? "
-            + "ORDER BY id", deviceId, java.sql.Timestamp.from(now));
+            + "ORDER BY id", deviceId, Sql.utc(now));
     }
 
     List<Task> withState(long deviceId, TaskState state) {
@@ -119,10 +119,10 @@ final class TaskRepository {
         });
     }
 
-    /** Expires queued or accepted tasks past their deadline; returns the ones it expired. */
+    /** Expires unfinished tasks past their deadline; returns the ones it expired. */
     List<Task> expireDue(Instant now) {
-        List<Task> due = query("SELECT " + COLUMNS + " FROM task WHERE state IN ('QUEUED','ACCEPTED') AND expires_at <= ?",
-            java.sql.Timestamp.from(now));
+        List<Task> due = query("SELECT " + COLUMNS + " FROM task WHERE state IN ('QUEUED','SENT','ACCEPTED') AND expires_at <= ?",
+            Sql.utc(now));
         List<Task> expired = new ArrayList<>();
         for (Task t : due) {
             if (transition(t.id(), t.state(), TaskState.EXPIRED, now, false, null, null, "expired before completion", null)) {

@@ -46,6 +46,16 @@ public final class ConnectionRequester implements DeviceWakeup {
 
     @Override
     public CompletableFuture<WakeupResult> wake(Device device) {
+        try {
+            return attempt(device);
+        } catch (RuntimeException e) {
+            LOG.warn("connection request to {} could not be attempted: {}", device.key(), e.getMessage());
+            metrics.connectionRequest("http", "failed");
+            return CompletableFuture.completedFuture(new WakeupResult(false, "none", "not attempted: " + e.getMessage()));
+        }
+    }
+
+    private CompletableFuture<WakeupResult> attempt(Device device) {
         Optional<DeviceCredentials.ConnectionRequestLogin> login = credentials.connectionRequestLogin(device.id());
         String user = login.map(DeviceCredentials.ConnectionRequestLogin::username).orElse(cpe.crUsername());
         String pass = login.map(DeviceCredentials.ConnectionRequestLogin::password).orElse(cpe.crPassword());

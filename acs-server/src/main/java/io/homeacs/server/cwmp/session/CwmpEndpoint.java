@@ -63,11 +63,7 @@ public final class CwmpEndpoint implements CwmpRequestHandler {
     public CwmpHttpResponse handle(CwmpHttpRequest req) {
         Instant now = clock.instant();
         CwmpSession session = sessions.find(req.cookieHeader(), req.connectionId());
-        if (req.body().length == 0) {
-            if (session == null) {
-                metrics.badRequest("empty-post-without-session");
-                return CwmpHttpResponse.text(400, "no CWMP session: a session starts with an Inform");
-            }
+        if (req.body().length == 0 && session != null) {
             synchronized (session) {
                 session.lastActivity = now;
                 return reply(session, driver.onEmptyPost(session, now), now);
@@ -84,6 +80,10 @@ public final class CwmpEndpoint implements CwmpRequestHandler {
                 return new CwmpHttpResponse(401, Map.of("WWW-Authenticate", c.wwwAuthenticate()), new byte[0]);
             }
             principal = ((CpeAuthenticator.Result.Authenticated) auth).principal();
+            if (req.body().length == 0) {
+                metrics.badRequest("empty-post-without-session");
+                return CwmpHttpResponse.text(400, "no CWMP session: a session starts with an Inform");
+            }
         }
         CpeEnvelope env;
         try {

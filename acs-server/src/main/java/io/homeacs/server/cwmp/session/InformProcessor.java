@@ -114,6 +114,8 @@ final class InformProcessor {
             for (Task t : tasks.inState(device.id(), state)) {
                 if (confirmedByEvent(t, facts)) {
                     tasks.finish(t, TaskOutcome.Done.of(Map.of("confirmedBy", "inform event")), now);
+                } else if (state == TaskState.SENT && transferAnnounced(t, facts)) {
+                    tasks.finish(t, new TaskOutcome.Accepted(Map.of("confirmedBy", "inform event")), now);
                 } else if (state == TaskState.SENT && t.key().equals(device.parameterKey())) {
                     tasks.finish(t, TaskOutcome.Done.of(Map.of("confirmedBy", "ParameterKey")), now);
                 } else if (state == TaskState.SENT) {
@@ -144,6 +146,22 @@ final class InformProcessor {
                     break;
                 default:
                     break;
+            }
+        }
+        return false;
+    }
+
+    /** "M Download" and friends: the device ran the transfer, its TransferComplete follows in this session. */
+    private static boolean transferAnnounced(Task t, InformFacts facts) {
+        for (DeviceEvent e : facts.events()) {
+            if (t.key().equals(e.commandKey()) && switch (e.code()) {
+                case "M Download" -> t.type() == TaskType.DOWNLOAD;
+                case "M Upload" -> t.type() == TaskType.UPLOAD;
+                case "M ScheduleDownload" -> t.type() == TaskType.SCHEDULE_DOWNLOAD;
+                case "M ChangeDUState" -> t.type() == TaskType.CHANGE_DU_STATE;
+                default -> false;
+            }) {
+                return true;
             }
         }
         return false;

@@ -133,12 +133,12 @@ final class SessionDriver {
                 return Step.END;
             }
             Task task = candidate.get();
+            if (!tasks.markSent(task, now)) {
+                continue;
+            }
             Optional<RpcRequest> rpc = rpcs.toRpc(task, s.device);
             if (rpc.isEmpty()) {
                 tasks.finish(sentState(task), TaskOutcome.Failed.permanent(0, "cannot build the RPC (secrets missing)"), now);
-                continue;
-            }
-            if (!tasks.markSent(task, now)) {
                 continue;
             }
             s.outstandingTask = sentState(task);

@@ -55,6 +55,29 @@ class CrashRecoveryTest {
         acs.close();
     }
 
+    @Test
+    void downloadSentBeforeACrashIsCompletedByTheDevicesTransferCompleteNotResent() {
+        TestAcs acs = TestAcs.start(dataDir);
+        ScriptedCpe cpe = new ScriptedCpe(acs.cwmpPort(), "00A0C9", "HG8245Q2", "CRASH02", "bootstrap", "bootstrap");
+        Onboarding.run(cpe);
+        long download = queue(acs, cpe, "{\"type\":\"download\",\"fileType\":\"1 Firmware Upgrade Image\","
+            + "\"url\":\"http://127.0.0.1:9/fw.bin\"}");
+        cpe.inform(events("2 PERIODIC"), cpe.standardParams("1.0", ""));
+        assertThat(cpe.emptyPost().body()).contains("<cwmp:Download>");
+        acs.close();
+
+        acs = TestAcs.start(dataDir);
+        ScriptedCpe again = new ScriptedCpe(acs.cwmpPort(), cpe.oui, cpe.productClass, cpe.serial, null, null);
+        again.credentials(cpeUser(cpe), cpePass(cpe));
+        again.inform(events("1 BOOT", "7 TRANSFER COMPLETE", "M Download|task-" + download), again.standardParams("2.0", ""));
+        again.respond("tc", "<cwmp:TransferComplete><CommandKey>task-" + download + "</CommandKey><FaultStruct>"
+            + "<FaultCode>0</FaultCode><FaultString></FaultString></FaultStruct><StartTime>2026-11-21T10:00:00Z</StartTime>"
+            + "<CompleteTime>2026-11-21T10:01:00Z</CompleteTime></cwmp:TransferComplete>");
+        assertThat(again.emptyPost().status()).as("no second Download").isEqualTo(204);
+        assertThat(acs.get("/api/v1/tasks/" + download).json()).containsEntry("state", "done");
+        acs.close();
+    }
+
     private static long queue(TestAcs acs, ScriptedCpe cpe, String json) {
         TestAcs.ApiReply r = acs.post("/api/v1/devices/" + cpe.deviceKey() + "/tasks", json);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
