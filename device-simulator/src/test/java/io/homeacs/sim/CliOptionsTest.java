@@ -1,0 +1,49 @@
+package io.homeacs.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class CliOptionsTest {
+    @Test
+    void parsesRunWithDefaults() throws Exception {
+        CliOptions o = CliOptions.parse(new String[] {"--acs-url", "http://acs:7547/acs", "--devices", "10", "--kind", "ont"});
+        assertThat(o.command).isEqualTo(CliOptions.Command.RUN);
+        assertThat(o.config.devices()).isEqualTo(10);
+        assertThat(o.config.kind()).isEqualTo(DeviceKind.ONT);
+        assertThat(o.config.acsUsername()).isEqualTo("bootstrap");
+        assertThat(o.config.informIntervalSeconds()).isEqualTo(300);
+        assertThat(o.config.tr098Share()).isEqualTo(0.25);
+    }
+
+    @Test
+    void parsesBench() throws Exception {
+        CliOptions o = CliOptions.parse(new String[] {"bench", "--acs-url=http://acs/acs", "--devices", "500",
+                "--duration", "10", "--concurrency", "32", "--udp-cr", "true"});
+        assertThat(o.command).isEqualTo(CliOptions.Command.BENCH);
+        assertThat(o.bench.durationSeconds()).isEqualTo(10);
+        assertThat(o.bench.warmupSeconds()).isEqualTo(5);
+        assertThat(o.bench.concurrency()).isEqualTo(32);
+        assertThat(o.config.udpConnectionRequests()).isTrue();
+    }
+
+    @Test
+    void rejectsBadFlags() {
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--devices", "1"})).hasMessageContaining("--acs-url");
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--acs-url", "http://a/", "--kind", "toaster"}))
+                .hasMessageContaining("--kind");
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--acs-url", "http://a/", "--duration", "5"}))
+                .hasMessageContaining("bench only");
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--acs-url", "http://a/", "--devices", "x"}))
+                .hasMessageContaining("integer");
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"launch"})).hasMessageContaining("Unknown command");
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--acs-url", "ftp://a/"})).hasMessageContaining("http");
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--acs-url"})).hasMessageContaining("needs a value");
+    }
+
+    @Test
+    void helpWins() throws Exception {
+        assertThat(CliOptions.parse(new String[] {"bench", "--help"}).command).isEqualTo(CliOptions.Command.HELP);
+    }
+}
