@@ -115,7 +115,9 @@ public final class CwmpEndpoint implements CwmpRequestHandler {
         for (EventStruct e : inform.events()) {
             metrics.informEvent(e.eventCode());
         }
-        InformProcessor.Result result = informs.process(principal, inform, label(env.version()), req.remoteIp(), now);
+        String useVersion = VersionNegotiation.choose(env.supportedVersions());
+        String label = useVersion != null ? "cwmp-" + useVersion.replace('.', '-') : label(env.version());
+        InformProcessor.Result result = informs.process(principal, inform, label, req.remoteIp(), now);
         if (result.refusal() != null) {
             metrics.authFailure();
             LOG.warn("Inform from {} refused: {}", req.remoteIp(), result.refusal());
@@ -128,7 +130,7 @@ public final class CwmpEndpoint implements CwmpRequestHandler {
         }
         metrics.sessionStarted("cwmp");
         String cookie = SessionTable.COOKIE + "=" + s.id + "; Path=" + cookiePath + "; HttpOnly" + (req.tls() ? "; Secure" : "");
-        byte[] body = encoder.encode(s.version, env.id(), false, new InformResponse(1));
+        byte[] body = encoder.encode(s.version, env.id(), false, useVersion, new InformResponse(1));
         return CwmpHttpResponse.xml(200, body, Map.of("Set-Cookie", cookie));
     }
 

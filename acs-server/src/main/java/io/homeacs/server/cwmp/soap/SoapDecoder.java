@@ -58,6 +58,7 @@ public final class SoapDecoder {
         private CwmpVersion version;
         private String id;
         private boolean holdRequests;
+        private String supportedVersions;
         private String method;
 
         SoapDecodeException fail(Reason reason, String message, Throwable cause) {
@@ -126,7 +127,7 @@ public final class SoapDecoder {
         while (r.hasNext()) {
             r.next();
         }
-        return new CpeEnvelope(st.version, st.id, st.holdRequests, message);
+        return new CpeEnvelope(st.version, st.id, st.holdRequests, message, st.supportedVersions);
     }
 
     private static boolean isSoap(XmlCursor c, String localName) {
@@ -145,6 +146,8 @@ public final class SoapDecoder {
                 st.id = c.text();
             } else if (cwmp && "HoldRequests".equals(c.localName())) {
                 st.holdRequests = c.booleanValue();
+            } else if (cwmp && "SupportedCWMPVersions".equals(c.localName())) {
+                st.supportedVersions = c.text().trim();
             } else {
                 c.skip();
             }

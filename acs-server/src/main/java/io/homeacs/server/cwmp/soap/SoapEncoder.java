@@ -37,6 +37,11 @@ public final class SoapEncoder {
     }
 
     public byte[] encode(CwmpVersion version, String id, boolean holdRequests, AcsMessage message) {
+        return encode(version, id, holdRequests, null, message);
+    }
+
+    /** As {@link #encode(CwmpVersion, String, boolean, AcsMessage)}, with a UseCWMPVersion header ("1.4") when not null. */
+    public byte[] encode(CwmpVersion version, String id, boolean holdRequests, String useCwmpVersion, AcsMessage message) {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(message, "message");
         ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BUFFER);
@@ -45,7 +50,7 @@ public final class SoapEncoder {
             XMLStreamWriter w = factory.createXMLStreamWriter(out, ENCODING);
             XmlOut o = new XmlOut(w, version.namespace());
             startEnvelope(w, version);
-            header(o, id, holdRequests);
+            header(o, id, holdRequests, useCwmpVersion);
             w.writeStartElement(XmlOut.SOAP_ENV_PREFIX, "Body", Xml.SOAP_ENV);
             if (message instanceof RpcRequest rpc) {
                 RpcRequestEncoder.write(o, rpc);
@@ -72,8 +77,8 @@ public final class SoapEncoder {
         w.writeNamespace(XmlOut.CWMP_PREFIX, version.namespace());
     }
 
-    private static void header(XmlOut o, String id, boolean holdRequests) throws XMLStreamException {
-        if (id == null && !holdRequests) {
+    private static void header(XmlOut o, String id, boolean holdRequests, String useCwmpVersion) throws XMLStreamException {
+        if (id == null && !holdRequests && useCwmpVersion == null) {
             return;
         }
         XMLStreamWriter w = o.writer();
@@ -83,6 +88,9 @@ public final class SoapEncoder {
         }
         if (holdRequests) {
             mustUnderstand(o, "HoldRequests", "1");
+        }
+        if (useCwmpVersion != null) {
+            mustUnderstand(o, "UseCWMPVersion", useCwmpVersion);
         }
         w.writeEndElement();
     }
