@@ -43,8 +43,10 @@ public record AcsConfig(
 
     static AcsConfig from(SettingValues v) {
         Path dataDir = Path.of(v.string("data-dir")).toAbsolutePath().normalize();
+        // WRITE_DELAY=0: H2 otherwise keeps commits in memory for up to 500 ms, and an acknowledged
+        // task could vanish if the process is killed.
         String url = v.string("db.url").isBlank()
-            ? "jdbc:h2:file:" + dataDir.resolve("acs") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+            ? "jdbc:h2:file:" + dataDir.resolve("acs") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
             : v.string("db.url").trim();
         String user = v.string("db.user").isBlank() && url.startsWith("jdbc:h2:") ? "sa" : v.string("db.user");
         Database db = new Database(url, user, v.string("db.password"), v.integer("db.pool-size", 1, 512));

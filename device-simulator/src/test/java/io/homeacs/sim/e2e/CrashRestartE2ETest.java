@@ -1,0 +1,91 @@
+package io.homeacs.sim.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.homeacs.server.json.Json;
+import io.homeacs.sim.DeviceKind;
+import io.homeacs.sim.Fleet;
+import io.homeacs.sim.SimulatedDevice;
+import io.homeacs.sim.SimulatorConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ACS is killed (SIGKILL) while a fleet is in session with tasks in flight, then restarted on
+ * the same store. Every task completes, and no device executes its task twice.
+ */
+class CrashRestartE2ETest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void killedMidSessionLosesNothingAndRepeatsNothing() throws Exception {
+        try (AcsProcess acs = new AcsProcess(dataDir)) {
+            acs.start();
+            try (Fleet fleet = Fleet.start(SimulatorConfig.defaults(acs.cwmpUrl()).withDevices(20).withKind(DeviceKind.ONT)
+                .withInformInterval(5).withRetryMinWaitSeconds(1).withSerialPrefix("KILL"))) {
+                assertThat(fleet.awaitAllBooted(Duration.ofSeconds(60))).isTrue();
+                awaitNoOpenTasks(acs);
+                Map<SimulatedDevice, Long> tasks = new HashMap<>();
+                for (SimulatedDevice d : fleet.devices()) {
+                    String json = "{\"type\":\"setParameterValues\",\"parameterValues\":[{\"name\":\"" + ssid(d)
+                        + "\",\"value\":\"after-crash-" + d.serialNumber() + "\"}]}";
+                    Map<?, ?> t = (Map<?, ?>) Json.parse(acs.call("POST", "/api/v1/devices/" + d.deviceId() + "/tasks", json).body());
+                    tasks.put(d, ((Number) t.get("id")).longValue());
+                }
+                fleet.devices().forEach(d -> d.inform("6 CONNECTION REQUEST"));
+                RunningAcs.sleep(60);
+                acs.kill();
+
+                acs.start();
+                Instant end = Instant.now().plusSeconds(90);
+                for (Map.Entry<SimulatedDevice, Long> e : tasks.entrySet()) {
+                    Map<?, ?> t = task(acs, e.getValue());
+                    while (!"done".equals(t.get("state"))) {
+                        SimulatedDevice d = e.getKey();
+                        assertThat(Instant.now()).as("task %s still %s; device sessions ok=%s failed=%s inSession=%s last error: %s",
+                            e.getValue(), t, d.completedSessions(), d.failedSessions(), d.inSession(), d.lastError()).isBefore(end);
+                        RunningAcs.sleep(200);
+                        t = task(acs, e.getValue());
+                    }
+                }
+                for (SimulatedDevice d : fleet.devices()) {
+                    assertThat(d.value(ssid(d))).contains("after-crash-" + d.serialNumber());
+                    long spvs = d.executedRpcs().stream().filter("SetParameterValues"::equals).count();
+                    assertThat(spvs).as("credentials once, the task once: %s", d.executedRpcs()).isEqualTo(2);
+                }
+            }
+        }
+    }
+
+    private static String ssid(SimulatedDevice d) {
+        return d.tr098() ? "InternetGatewayDevice.LANDevice.1.WLANConfiguration.1.SSID" : "Device.WiFi.SSID.1.SSID";
+    }
+
+    private static Map<?, ?> task(AcsProcess acs, long id) {
+        return (Map<?, ?>) Json.parse(acs.call("GET", "/api/v1/tasks/" + id, null).body());
+    }
+
+    private static void awaitNoOpenTasks(AcsProcess acs) {
+        Instant end = Instant.now().plusSeconds(60);
+        while (true) {
+            boolean open = false;
+            for (Object o : (Iterable<?>) ((Map<?, ?>) Json.parse(acs.call("GET", "/api/v1/devices?limit=100", null).body()))
+                .get("devices")) {
+                String key = (String) ((Map<?, ?>) o).get("key");
+                String tasks = acs.call("GET", "/api/v1/devices/" + key + "/tasks", null).body();
+                open |= tasks.contains("\"state\":\"queued\"") || tasks.contains("\"state\":\"sent\"");
+            }
+            if (!open) {
+                return;
+            }
+            assertThat(Instant.now()).as("bootstrap tasks never finished").isBefore(end);
+            RunningAcs.sleep(200);
+        }
+    }
+}
