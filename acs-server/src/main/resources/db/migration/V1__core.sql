@@ -58,6 +58,7 @@ CREATE TABLE device_credential (
     cr_password_enc          VARCHAR(512),
     pending_cr_username      VARCHAR(256),
     pending_cr_password_enc  VARCHAR(512),
+    rebootstrap_until        TIMESTAMP WITH TIME ZONE,
     updated_at               TIMESTAMP WITH TIME ZONE NOT NULL
 );
 

@@ -26,6 +26,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
@@ -64,10 +66,28 @@ public final class AcsServer implements AutoCloseable {
     }
 
     public static AcsServer start(AcsConfig config) throws InterruptedException {
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
+        try {
+            return start(config, opened);
+        } catch (InterruptedException | RuntimeException e) {
+            // A half-started server must not keep the H2 file lock, ports or threads.
+            while (!opened.isEmpty()) {
+                try {
+                    opened.pop().close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static AcsServer start(AcsConfig config, Deque<AutoCloseable> opened) throws InterruptedException {
         long started = System.nanoTime();
         Clock clock = Clock.systemUTC();
         createDirectories(config.dataDir());
         Database db = Database.open(config.database());
+        opened.push(db);
         AcsMetrics metrics = new AcsMetrics();
         DeviceRegistry registry = new DeviceRegistry(db);
         TaskQueue tasks = new TaskQueue(db, registry, config.tasks());
@@ -80,7 +100,9 @@ public final class AcsServer implements AutoCloseable {
             if (task.type() == TaskType.PROVISION_CREDENTIALS) {
                 if (outcome instanceof TaskOutcome.Done) {
                     credentials.activate(task.deviceId(), clock.instant());
-                } else if (task.state() == TaskState.FAULT || task.state() == TaskState.EXPIRED) {
+                } else if (outcome instanceof TaskOutcome.Failed f && f.code() != 0 && task.state() == TaskState.FAULT) {
+                    // Only an explicit refusal proves the device kept its old credentials; after a
+                    // timeout or expiry it may have applied the new ones, so both stay valid.
                     credentials.discardPending(task.deviceId(), clock.instant());
                 }
             }
@@ -93,13 +115,16 @@ public final class AcsServer implements AutoCloseable {
         ThreadPoolExecutor workers = new ThreadPoolExecutor(config.cwmp().workers(), config.cwmp().workers(), 60,
             TimeUnit.SECONDS, new ArrayBlockingQueue<>(config.cwmp().queueCapacity()), named("acs-cwmp-worker"),
             new ThreadPoolExecutor.AbortPolicy());
+        opened.push(housekeeping::shutdownNow);
+        opened.push(workers::shutdownNow);
         metrics.gauge("acs.cwmp.work.queue", "CWMP requests waiting for a worker", () -> workers.getQueue().size());
         metrics.gauge("acs.tasks.queued", "Tasks waiting to be sent", () -> tasks.count(TaskState.QUEUED));
 
-        CpeAuthenticator auth = new CpeAuthenticator(config.cwmp(), config.cpe(), credentials,
-            new NonceService(Duration.ofMinutes(5)));
+        NonceService nonces = new NonceService(Duration.ofMinutes(5));
+        CpeAuthenticator auth = new CpeAuthenticator(config.cwmp(), config.cpe(), credentials, nonces);
         CwmpEndpoint endpoint = CwmpEndpoint.create(auth, registry, tasks, credentials, config.cpe(),
-            new RpcMapper(credentials, config.cpe().periodicInformInterval()), metrics, clock, config.cwmp().path());
+            new RpcMapper(credentials, config.cpe().periodicInformInterval()), metrics, clock, config.cwmp().path(),
+            config.cwmp().trustForwardedFor());
         ConnectionRequester wakeup = new ConnectionRequester(credentials, config.cpe(), config.connectionRequests(),
             metrics, housekeeping);
 
@@ -107,14 +132,16 @@ public final class AcsServer implements AutoCloseable {
         CwmpHttpServer cwmp = CwmpHttpServer.start(new CwmpHttpServer.Options(c.bind(), c.port(), c.path(),
             c.maxBodyBytes(), c.ioThreads(), (int) Math.max(60, c.sessionTimeout().toSeconds() * 2),
             c.retryAfterSeconds(), c.trustForwardedFor(), null), endpoint, workers, metrics::overloadRejected);
+        opened.push(cwmp);
         int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
         ApiServer api = ApiServer.start(config.api().bind(), apiPort,
-            new ApiServer.Services(registry, tasks, wakeup, tokens, metrics, clock, config.api().maxWaitSeconds()));
+            new ApiServer.Services(registry, tasks, wakeup, credentials, tokens, metrics, clock, config.api().maxWaitSeconds()));
 
         long flushMs = config.registryFlushInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(guard(registry::flush), flushMs, flushMs, TimeUnit.MILLISECONDS);
         housekeeping.scheduleWithFixedDelay(guard(() -> endpoint.reapIdle(c.sessionTimeout())), 1, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(guard(() -> tasks.expireDue(clock.instant())), 30, 30, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(guard(() -> nonces.purge(clock.instant())), 60, 60, TimeUnit.SECONDS);
 
         LOG.info("HomeACS started in {} ms: CWMP on {}:{}{}, API on http://{}:{}/api/v1, store {}",
             (System.nanoTime() - started) / 1_000_000, c.bind(), cwmp.port(), c.path(), config.api().bind(), apiPort,

@@ -27,9 +27,11 @@ public record AcsConfig(
                        boolean trustForwardedFor, CpeAuth auth, String realm) {
     }
 
+    public enum Rebootstrap { AUTHORIZED, ANY }
+
     public record Cpe(boolean allowUnknown, String bootstrapUsername, String bootstrapPassword,
                       boolean provisionCredentials, String crUsername, String crPassword,
-                      int periodicInformInterval) {
+                      int periodicInformInterval, Rebootstrap rebootstrap) {
     }
 
     public record ConnectionRequests(Duration timeout, int udpRepeats) {
@@ -63,7 +65,7 @@ public record AcsConfig(
         Cpe cpe = new Cpe(v.bool("cpe.allow-unknown"), v.string("cpe.bootstrap-username"),
             v.string("cpe.bootstrap-password"), v.bool("cpe.provision-credentials"),
             v.string("cpe.cr-username"), v.string("cpe.cr-password"),
-            v.integer("cpe.periodic-inform-interval", 0, 86400 * 7));
+            v.integer("cpe.periodic-inform-interval", 0, 86400 * 7), v.enumValue("cpe.rebootstrap", Rebootstrap.class));
         ConnectionRequests cr = new ConnectionRequests(
             Duration.ofMillis(v.integer("connreq.timeout-ms", 100, 120_000)), v.integer("connreq.udp-repeats", 1, 10));
         Tasks tasks = new Tasks(Duration.ofSeconds(v.integer("task.expiry-seconds", 1, 365 * 86400)),

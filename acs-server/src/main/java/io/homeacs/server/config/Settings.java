@@ -29,6 +29,10 @@ public final class Settings {
         new Setting("cpe.allow-unknown", "true", "Whether a device the ACS has never seen may register with the bootstrap credentials."),
         new Setting("cpe.bootstrap-username", "bootstrap", "Shared credentials a factory-fresh device uses for its first contact."),
         new Setting("cpe.bootstrap-password", "bootstrap", "Password for the bootstrap username; change it in production."),
+        new Setting("cpe.rebootstrap", "authorized", "Whether a provisioned device may log in with the bootstrap credentials "
+            + "again (0 BOOTSTRAP): 'authorized' = only after a factory reset the ACS sent, or an operator's "
+            + "allow-rebootstrap, within the last 24 h; 'any' = always (a subscriber's reset button works, but "
+            + "anyone with the bootstrap password and a serial number can impersonate the device)."),
         new Setting("cpe.provision-credentials", "true", "On first contact give each device its own random ACS and connection-request credentials."),
         new Setting("cpe.cr-username", "", "Connection-request username used for devices whose credentials the ACS did not provision."),
         new Setting("cpe.cr-password", "", "Connection-request password used for devices whose credentials the ACS did not provision."),

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The registry of devices. Keeps a small in-memory snapshot per device so that a check-in that
  * changes nothing is decided without reading the database, and writes only what changed.
- * Callers guarantee one check-in per device at a time (the session layer serialises them).
+ * Writes to one device are serialised on a striped lock ({@link #lockFor}).
  */
 public final class DeviceRegistry {
     private final Database db;
@@ -20,6 +20,7 @@ public final class DeviceRegistry {
     private final LastContactBatcher lastContacts;
     private final ConcurrentHashMap<String, Snapshot> byKey = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, String> keyById = new ConcurrentHashMap<>();
+    private final Object[] stripes = new Object[1024];
 
     /** The hot columns plus the values the device last reported in its Inform. */
     private record Snapshot(Device device, Map<String, String> informValues) {
@@ -33,9 +34,26 @@ public final class DeviceRegistry {
         this.db = db;
         this.repository = new DeviceRepository(db);
         this.lastContacts = new LastContactBatcher(repository);
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new Object();
+        }
+    }
+
+    /**
+     * The lock that serialises everything touching one device's row and snapshot; the CWMP session
+     * layer also holds it while it opens a session, so two Informs from one device cannot interleave.
+     */
+    public Object lockFor(String deviceKey) {
+        return stripes[Math.floorMod(deviceKey.hashCode(), stripes.length)];
     }
 
     public CheckIn checkIn(InformFacts facts, Instant now) {
+        synchronized (lockFor(facts.identity().key())) {
+            return checkInLocked(facts, now);
+        }
+    }
+
+    private CheckIn checkInLocked(InformFacts facts, Instant now) {
         String key = facts.identity().key();
         Snapshot snap = byKey.get(key);
         if (snap == null) {
@@ -145,7 +163,14 @@ public final class DeviceRegistry {
         if (values.isEmpty()) {
             return;
         }
-        Device current = find(deviceId).orElseThrow();
+        Device found = find(deviceId).orElseThrow();
+        synchronized (lockFor(found.key())) {
+            learnLocked(find(deviceId).orElseThrow(), values, now);
+        }
+    }
+
+    private void learnLocked(Device current, List<ParamValue> values, Instant now) {
+        long deviceId = current.id();
         Device updated = db.inTransaction(c -> {
             ParameterDocument doc = repository.loadParams(c, deviceId, true);
             boolean changed = doc.merge(values, now);
@@ -185,27 +210,31 @@ public final class DeviceRegistry {
 
     /** An operator's statement of what the device is, which inference will no longer change. */
     public Device overrideKind(long deviceId, DeviceKind kind) {
-        Device d = find(deviceId).orElseThrow();
-        Device updated = d.withKindAndModel(kind, true, d.modelName());
-        db.inTransaction(c -> {
-            repository.update(c, updated);
-            return null;
-        });
-        refreshCache(updated);
-        return updated;
+        synchronized (lockFor(find(deviceId).orElseThrow().key())) {
+            Device d = find(deviceId).orElseThrow();
+            Device updated = d.withKindAndModel(kind, true, d.modelName());
+            db.inTransaction(c -> {
+                repository.update(c, updated);
+                return null;
+            });
+            refreshCache(updated);
+            return updated;
+        }
     }
 
     /** Hands the kind back to inference from the data model. */
     public Device clearKindOverride(long deviceId) {
-        Device d = find(deviceId).orElseThrow();
-        Device updated = db.inTransaction(c -> {
-            ParameterDocument doc = repository.loadParams(c, deviceId, false);
-            Device x = d.withKindAndModel(KindInference.fromParameterDocument(d.dataModel(), doc), false, d.modelName());
-            repository.update(c, x);
-            return x;
-        });
-        refreshCache(updated);
-        return updated;
+        synchronized (lockFor(find(deviceId).orElseThrow().key())) {
+            Device d = find(deviceId).orElseThrow();
+            Device updated = db.inTransaction(c -> {
+                ParameterDocument doc = repository.loadParams(c, deviceId, false);
+                Device x = d.withKindAndModel(KindInference.fromParameterDocument(d.dataModel(), doc), false, d.modelName());
+                repository.update(c, x);
+                return x;
+            });
+            refreshCache(updated);
+            return updated;
+        }
     }
 
     public Optional<Device> find(long id) {

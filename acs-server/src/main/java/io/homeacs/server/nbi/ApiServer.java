@@ -4,6 +4,7 @@ import io.homeacs.server.device.DeviceRegistry;
 import io.homeacs.server.device.DeviceWakeup;
 import io.homeacs.server.metrics.AcsMetrics;
 import io.homeacs.server.security.ApiTokens;
+import io.homeacs.server.security.DeviceCredentials;
 import io.homeacs.server.task.TaskQueue;
 import java.time.Clock;
 import java.util.List;
@@ -18,15 +19,15 @@ public final class ApiServer implements AutoCloseable {
         this.server = server;
     }
 
-    public record Services(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, ApiTokens tokens,
-                           AcsMetrics metrics, Clock clock, int maxWaitSeconds) {
+    public record Services(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, DeviceCredentials credentials,
+                           ApiTokens tokens, AcsMetrics metrics, Clock clock, int maxWaitSeconds) {
     }
 
     public static ApiServer start(String bind, int port, Services s) {
         JAXRSServerFactoryBean sf = new JAXRSServerFactoryBean();
         sf.setAddress("http://" + bind + ":" + port + "/");
         sf.setServiceBeans(List.of(
-            new DevicesResource(s.registry(), s.tasks(), s.wakeup(), s.clock(), s.maxWaitSeconds()),
+            new DevicesResource(s.registry(), s.tasks(), s.wakeup(), s.credentials(), s.clock(), s.maxWaitSeconds()),
             new TasksResource(s.tasks(), s.clock()),
             new MetricsResource(s.metrics())));
         sf.setProviders(List.of(new JsonProvider(), new BearerAuthFilter(s.tokens()), new ErrorMapper()));

@@ -6,6 +6,7 @@ import io.homeacs.server.device.DeviceQuery;
 import io.homeacs.server.device.DeviceRegistry;
 import io.homeacs.server.device.DeviceWakeup;
 import io.homeacs.server.json.JsonFields;
+import io.homeacs.server.security.DeviceCredentials;
 import io.homeacs.server.task.Task;
 import io.homeacs.server.task.TaskOrigin;
 import io.homeacs.server.task.TaskQueue;
@@ -42,11 +43,14 @@ public final class DevicesResource {
     private final DeviceRegistry registry;
     private final TaskQueue tasks;
     private final DeviceWakeup wakeup;
+    private final DeviceCredentials credentials;
     private final Clock clock;
     private final int maxWaitSeconds;
 
-    DevicesResource(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, Clock clock, int maxWaitSeconds) {
+    DevicesResource(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, DeviceCredentials credentials,
+                    Clock clock, int maxWaitSeconds) {
         this.registry = registry;
+        this.credentials = credentials;
         this.tasks = tasks;
         this.wakeup = wakeup;
         this.clock = clock;
@@ -95,6 +99,25 @@ public final class DevicesResource {
             return Views.device(registry.clearKindOverride(d.id()));
         }
         return Views.device(registry.overrideKind(d.id(), DeviceKind.parse(kind)));
+    }
+
+    /**
+     * Lets a device that was reset outside the ACS (its reset button) log in with the bootstrap
+     * credentials once more, within the given number of hours (default 24).
+     */
+    @POST
+    @Path("/{id}/allow-rebootstrap")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> allowRebootstrap(@PathParam("id") String id, Map<String, Object> body) {
+        Device d = find(id);
+        long hours = new JsonFields(body).number("hours", 24);
+        if (hours < 1 || hours > 168) {
+            throw ApiException.badRequest("hours must be between 1 and 168");
+        }
+        Instant now = clock.instant();
+        Instant until = now.plus(Duration.ofHours(hours));
+        credentials.allowRebootstrap(d.id(), until, now);
+        return Map.of("deviceId", d.id(), "rebootstrapAllowedUntil", until.toString());
     }
 
     @GET

@@ -20,9 +20,14 @@ public final class DeviceCredentials {
     private final SecretBox box;
     private final String realm;
     private final ConcurrentHashMap<String, Login> byUsername = new ConcurrentHashMap<>();
+    /** Bumped by every credential change, so a lookup that raced with a change is not cached. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-    /** A username the ACS knows: which device it belongs to and the digest HA1 to check it against. */
-    public record Login(long deviceId, String username, String ha1, boolean pending) {
+    /**
+     * A username the ACS knows: which device it belongs to and the digest HA1s to check it against —
+     * the active one and, while new credentials await acknowledgement, the pending one (either may be null).
+     */
+    public record Login(long deviceId, String username, String ha1, String pendingHa1) {
     }
 
     /** Plain-text secrets to send to a device once, in the provisioning RPC. */
@@ -48,6 +53,7 @@ public final class DeviceCredentials {
         if (cached != null) {
             return Optional.of(cached);
         }
+        long seen = generation.get();
         Optional<Login> loaded = db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT device_id, acs_username, acs_ha1, pending_acs_username, "
                 + "pending_acs_ha1 FROM device_credential WHERE acs_username = ? OR pending_acs_username = ?")) {
@@ -57,12 +63,15 @@ public final class DeviceCredentials {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    boolean active = username.equals(rs.getString(2));
-                    return Optional.of(new Login(rs.getLong(1), username, rs.getString(active ? 3 : 5), !active));
+                    String active = username.equals(rs.getString(2)) ? rs.getString(3) : null;
+                    String pending = username.equals(rs.getString(4)) ? rs.getString(5) : null;
+                    return Optional.of(new Login(rs.getLong(1), username, active, pending));
                 }
             }
         });
-        loaded.ifPresent(l -> byUsername.put(username, l));
+        if (loaded.isPresent() && generation.get() == seen) {
+            byUsername.put(username, loaded.get());
+        }
         return loaded;
     }
 
@@ -99,7 +108,12 @@ public final class DeviceCredentials {
             }
             return null;
         });
-        byUsername.remove(deviceKey);
+        forget(deviceId);
+    }
+
+    private void forget(long deviceId) {
+        generation.incrementAndGet();
+        byUsername.values().removeIf(l -> l.deviceId() == deviceId);
     }
 
     private static void ensureRow(Connection c, long deviceId, Instant now) throws SQLException {
@@ -153,7 +167,7 @@ public final class DeviceCredentials {
             }
             return null;
         });
-        byUsername.values().removeIf(l -> l.deviceId() == deviceId);
+        forget(deviceId);
     }
 
     /** The device refused or never got its new credentials: forget them, keep the old ones. */
@@ -167,7 +181,38 @@ public final class DeviceCredentials {
                 return ps.executeUpdate();
             }
         });
-        byUsername.values().removeIf(l -> l.deviceId() == deviceId && l.pending());
+        forget(deviceId);
+    }
+
+    /** An operator lets this device re-bootstrap with the shared credentials until the given time. */
+    public void allowRebootstrap(long deviceId, Instant until, Instant now) {
+        db.inTransaction(c -> {
+            ensureRow(c, deviceId, now);
+            try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE device_credential SET rebootstrap_until = ?, updated_at = ? WHERE device_id = ?")) {
+                Sql.setInstant(ps, 1, until);
+                Sql.setInstant(ps, 2, now);
+                ps.setLong(3, deviceId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public boolean rebootstrapAllowed(long deviceId, Instant now) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                "SELECT rebootstrap_until FROM device_credential WHERE device_id = ?")) {
+                ps.setLong(1, deviceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    Instant until = Sql.instant(rs, "rebootstrap_until");
+                    return until != null && until.isAfter(now);
+                }
+            }
+        });
     }
 
     public Optional<ConnectionRequestLogin> connectionRequestLogin(long deviceId) {

@@ -16,20 +16,27 @@ import javax.crypto.spec.SecretKeySpec;
 public final class NonceService {
     public enum Check { VALID, STALE, INVALID }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final SecretKeySpec key;
     private final Duration lifetime;
+    /** Highest nonce count seen per nonce; only authenticated requests add entries, and purge() drops stale ones. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
 
     public NonceService(Duration lifetime) {
         byte[] k = new byte[32];
-        new SecureRandom().nextBytes(k);
+        RANDOM.nextBytes(k);
         this.key = new SecretKeySpec(k, "HmacSHA256");
         this.lifetime = lifetime;
     }
 
+    /** timestamp:random:signature — unique per challenge, so nonce counts start afresh with each one. */
     public String issue(Instant now) {
-        String ts = Long.toString(now.getEpochSecond());
+        byte[] r = new byte[9];
+        RANDOM.nextBytes(r);
+        String body = now.getEpochSecond() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(r);
         return Base64.getUrlEncoder().withoutPadding()
-            .encodeToString((ts + ":" + sign(ts)).getBytes(StandardCharsets.US_ASCII));
+            .encodeToString((body + ":" + sign(body)).getBytes(StandardCharsets.US_ASCII));
     }
 
     public Check check(String nonce, Instant now) {
@@ -39,20 +46,45 @@ public final class NonceService {
         } catch (IllegalArgumentException e) {
             return Check.INVALID;
         }
-        int colon = text.indexOf(':');
-        if (colon <= 0) {
+        int last = text.lastIndexOf(':');
+        int first = text.indexOf(':');
+        if (first <= 0 || last <= first) {
             return Check.INVALID;
         }
-        String ts = text.substring(0, colon);
-        if (!Digest.constantTimeEquals(sign(ts), text.substring(colon + 1))) {
+        String body = text.substring(0, last);
+        if (!Digest.constantTimeEquals(sign(body), text.substring(last + 1))) {
             return Check.INVALID;
         }
         try {
-            long issued = Long.parseLong(ts);
+            long issued = Long.parseLong(text.substring(0, first));
             return now.getEpochSecond() - issued > lifetime.toSeconds() ? Check.STALE : Check.VALID;
         } catch (NumberFormatException e) {
             return Check.INVALID;
         }
+    }
+
+    /** Accepts a nonce count only if it is higher than any seen before with this nonce (no replays). */
+    public boolean acceptCount(String nonce, String ncHex) {
+        long nc;
+        try {
+            nc = Long.parseLong(ncHex, 16);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        boolean[] fresh = {false};
+        counts.compute(nonce, (k, prev) -> {
+            if (prev == null || nc > prev) {
+                fresh[0] = true;
+                return nc;
+            }
+            return prev;
+        });
+        return fresh[0];
+    }
+
+    /** Forgets counts of nonces that are stale anyway. */
+    public void purge(Instant now) {
+        counts.keySet().removeIf(n -> check(n, now) != Check.VALID);
     }
 
     private String sign(String ts) {

@@ -81,6 +81,11 @@ public final class TaskQueue {
         return repository.transition(t.id(), TaskState.QUEUED, TaskState.SENT, now, true, null, null, null, null);
     }
 
+    /** Whether a task of this type was sent to (or completed by) the device since the given time. */
+    public boolean sentSince(long deviceId, TaskType type, Instant since) {
+        return repository.sentSince(deviceId, type, since);
+    }
+
     public List<Task> inState(long deviceId, TaskState state) {
         return repository.withState(deviceId, state);
     }
@@ -191,6 +196,9 @@ public final class TaskQueue {
             } catch (RuntimeException e) {
                 LOG.warn("task listener failed for task {}", taskId, e);
             }
+        }
+        if (stored.state().terminal() && TaskSpecCodec.hasSecrets(stored.spec())) {
+            repository.scrubSecrets(stored);
         }
         if (stored.state().terminal()) {
             CompletableFuture<Task> f = waiters.remove(taskId);

@@ -72,6 +72,20 @@ final class TaskRepository {
         return query("SELECT " + COLUMNS + " FROM task WHERE device_id = ? AND state = ? ORDER BY id", deviceId, state.name());
     }
 
+    boolean sentSince(long deviceId, TaskType type, Instant since) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM task WHERE device_id = ? AND type = ? "
+                + "AND state IN ('SENT','DONE') AND updated_at >= ? LIMIT 1")) {
+                ps.setLong(1, deviceId);
+                ps.setString(2, type.name());
+                ps.setObject(3, Sql.utc(since));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     boolean hasOpen(long deviceId) {
         return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(
@@ -115,6 +129,18 @@ final class TaskRepository {
                 ps.setLong(8, id);
                 ps.setString(9, from.name());
                 return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Rewrites a finished task's spec with its secrets masked; they are of no use any more. */
+    void scrubSecrets(Task t) {
+        String masked = Json.write(TaskSpecCodec.toJson(t.spec(), true));
+        db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE task SET spec = ? WHERE id = ?")) {
+                ps.setString(1, masked);
+                ps.setLong(2, t.id());
+                return ps.executeUpdate();
             }
         });
     }

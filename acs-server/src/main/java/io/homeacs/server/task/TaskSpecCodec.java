@@ -181,6 +181,11 @@ public final class TaskSpecCodec {
         return m;
     }
 
+    /** Whether the stored form of this spec would carry a password or a secret parameter value. */
+    public static boolean hasSecrets(TaskSpec spec) {
+        return !toJson(spec, false).equals(toJson(spec, true));
+    }
+
     private static Map<String, Object> duOperation(TaskSpec.DuOperation o, boolean maskSecrets) {
         Map<String, Object> om = new LinkedHashMap<>();
         om.put("operation", o.operation());

@@ -21,6 +21,7 @@ public final class CpeAuthenticator {
     private final String bootstrapHa1;
     private final DeviceCredentials credentials;
     private final NonceService nonces;
+    private final boolean checkUri;
 
     /** Either who the caller is, or the challenge to send back. */
     public sealed interface Result {
@@ -38,9 +39,11 @@ public final class CpeAuthenticator {
         this.bootstrapHa1 = Digest.ha1(cpe.bootstrapUsername(), cwmp.realm(), cpe.bootstrapPassword());
         this.credentials = credentials;
         this.nonces = nonces;
+        // A rewriting reverse proxy changes the request path but not the URI the CPE signed.
+        this.checkUri = !cwmp.trustForwardedFor();
     }
 
-    public Result authenticate(String authorization, boolean tls, Instant now) {
+    public Result authenticate(String authorization, String requestPath, boolean tls, Instant now) {
         if (mode == AcsConfig.CpeAuth.NONE) {
             return new Result.Authenticated(CpePrincipal.ANONYMOUS);
         }
@@ -53,35 +56,63 @@ public final class CpeAuthenticator {
         if (!authorization.regionMatches(true, 0, "Digest ", 0, 7)) {
             return challenge(false, "unsupported authorization scheme");
         }
-        return digest(Digest.parseParams(authorization), now);
+        return digest(Digest.parseParams(authorization), requestPath, now);
     }
 
-    private Result digest(Map<String, String> p, Instant now) {
+    private Result digest(Map<String, String> p, String requestPath, Instant now) {
         String username = p.get("username");
         String nonce = p.get("nonce");
         String response = p.get("response");
-        if (username == null || nonce == null || response == null || p.get("uri") == null) {
-            return challenge(false, "incomplete digest authorization");
+        String uri = p.get("uri");
+        if (username == null || nonce == null || response == null || uri == null || p.get("nc") == null
+            || p.get("cnonce") == null || !"auth".equals(p.get("qop"))) {
+            return challenge(false, "incomplete digest authorization (qop=auth, nc and cnonce are required)");
         }
         if (!realm.equals(p.get("realm"))) {
             return challenge(false, "wrong realm");
+        }
+        if (checkUri && !uriMatches(uri, requestPath)) {
+            return challenge(false, "digest uri " + uri + " does not match the request");
         }
         NonceService.Check check = nonces.check(nonce, now);
         if (check == NonceService.Check.INVALID) {
             return challenge(false, "unknown nonce");
         }
-        Optional<CpePrincipal> who = lookup(username);
-        if (who.isEmpty()) {
+        Optional<DeviceCredentials.Login> login = lookup(username);
+        if (login.isEmpty()) {
             return challenge(false, "unknown username " + username);
         }
-        String expected = Digest.response(who.get().ha1(), nonce, p.get("nc"), p.get("cnonce"), p.get("qop"), "POST", p.get("uri"));
-        if (!Digest.constantTimeEquals(expected, response)) {
-            return challenge(false, "wrong password for " + username);
+        DeviceCredentials.Login l = login.get();
+        boolean pending = false;
+        if (!digestMatches(l.ha1(), p, nonce, uri, response)) {
+            if (!digestMatches(l.pendingHa1(), p, nonce, uri, response)) {
+                return challenge(false, "wrong password for " + username);
+            }
+            pending = true;
         }
         if (check == NonceService.Check.STALE) {
             return challenge(true, "stale nonce");
         }
-        return new Result.Authenticated(who.get());
+        if (!nonces.acceptCount(nonce, p.get("nc"))) {
+            return challenge(false, "replayed nonce count for " + username);
+        }
+        return new Result.Authenticated(principal(l, pending));
+    }
+
+    private static boolean digestMatches(String ha1, Map<String, String> p, String nonce, String uri, String response) {
+        return ha1 != null && Digest.constantTimeEquals(
+            Digest.response(ha1, nonce, p.get("nc"), p.get("cnonce"), "auth", "POST", uri), response);
+    }
+
+    /** The digest covers the URI the CPE requested; it must be the one this request arrived on. */
+    private static boolean uriMatches(String uri, String requestPath) {
+        String path = uri;
+        if (path.startsWith("http://") || path.startsWith("https://")) {
+            int slash = path.indexOf('/', path.indexOf("//") + 2);
+            path = slash < 0 ? "/" : path.substring(slash);
+        }
+        int q = path.indexOf('?');
+        return (q < 0 ? path : path.substring(0, q)).equals(requestPath);
     }
 
     private Result basic(String encoded, boolean tls, Instant now) {
@@ -99,18 +130,30 @@ public final class CpeAuthenticator {
             return challenge(false, "malformed basic credentials");
         }
         String user = decoded.substring(0, colon);
-        Optional<CpePrincipal> who = lookup(user);
-        if (who.isEmpty() || !Digest.constantTimeEquals(who.get().ha1(), Digest.ha1(user, realm, decoded.substring(colon + 1)))) {
+        Optional<DeviceCredentials.Login> login = lookup(user);
+        String presented = Digest.ha1(user, realm, decoded.substring(colon + 1));
+        if (login.isEmpty()) {
             return challenge(false, "wrong credentials for " + user);
         }
-        return new Result.Authenticated(who.get());
+        DeviceCredentials.Login l = login.get();
+        if (Digest.constantTimeEquals(l.ha1(), presented)) {
+            return new Result.Authenticated(principal(l, false));
+        }
+        if (Digest.constantTimeEquals(l.pendingHa1(), presented)) {
+            return new Result.Authenticated(principal(l, true));
+        }
+        return challenge(false, "wrong credentials for " + user);
     }
 
-    private Optional<CpePrincipal> lookup(String username) {
+    private Optional<DeviceCredentials.Login> lookup(String username) {
         if (username.equals(bootstrapUser)) {
-            return Optional.of(CpePrincipal.bootstrap(bootstrapHa1));
+            return Optional.of(new DeviceCredentials.Login(0, username, bootstrapHa1, null));
         }
-        return credentials.login(username).map(l -> CpePrincipal.device(l.deviceId(), l.ha1()));
+        return credentials.login(username);
+    }
+
+    private static CpePrincipal principal(DeviceCredentials.Login l, boolean pending) {
+        return l.deviceId() == 0 ? CpePrincipal.BOOTSTRAP : new CpePrincipal(CpePrincipal.Kind.DEVICE, l.deviceId(), pending);
     }
 
     private Result challenge(boolean stale, String reason) {

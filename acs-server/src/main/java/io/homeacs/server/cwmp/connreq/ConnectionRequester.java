@@ -98,6 +98,9 @@ public final class ConnectionRequester implements DeviceWakeup {
             if (r.statusCode() != 401 || challenge.isEmpty()) {
                 return done(false, "device answered HTTP " + r.statusCode());
             }
+            if (challenge.get().regionMatches(true, 0, "Basic", 0, 5) && uri.getScheme().equals("http")) {
+                return done(false, "device asked for Basic authentication over plain HTTP; password not sent");
+            }
             HttpRequest second = HttpRequest.newBuilder(uri).timeout(config.timeout())
                 .header("Authorization", authorization(challenge.get(), uri, user, pass)).GET().build();
             return http.sendAsync(second, HttpResponse.BodyHandlers.discarding()).thenApply(r2 ->

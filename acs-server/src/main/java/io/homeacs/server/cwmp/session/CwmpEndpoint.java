@@ -18,6 +18,7 @@ import io.homeacs.server.cwmp.transport.CwmpHttpRequest;
 import io.homeacs.server.cwmp.transport.CwmpHttpResponse;
 import io.homeacs.server.cwmp.transport.CwmpRequestHandler;
 import io.homeacs.server.cwmp.rpc.RpcMapper;
+import io.homeacs.server.device.DeviceIdentity;
 import io.homeacs.server.device.DeviceRegistry;
 import io.homeacs.server.metrics.AcsMetrics;
 import io.homeacs.server.security.DeviceCredentials;
@@ -47,10 +48,12 @@ public final class CwmpEndpoint implements CwmpRequestHandler {
     private final AcsMetrics metrics;
     private final Clock clock;
     private final String cookiePath;
+    private final boolean connectionFallback;
 
     private CwmpEndpoint(CpeAuthenticator authenticator, InformProcessor informs, SessionDriver driver, AcsMetrics metrics,
-                         Clock clock, String cookiePath) {
+                         Clock clock, String cookiePath, boolean connectionFallback) {
         this.authenticator = authenticator;
+        this.connectionFallback = connectionFallback;
         this.informs = informs;
         this.driver = driver;
         this.metrics = metrics;
@@ -62,16 +65,19 @@ public final class CwmpEndpoint implements CwmpRequestHandler {
     @Override
     public CwmpHttpResponse handle(CwmpHttpRequest req) {
         Instant now = clock.instant();
-        CwmpSession session = sessions.find(req.cookieHeader(), req.connectionId());
+        CwmpSession session = sessions.find(req.cookieHeader(), req.connectionId(), connectionFallback);
         if (req.body().length == 0 && session != null) {
             synchronized (session) {
+                if (session.state == SessionState.ENDED) {
+                    return sessionEnded();
+                }
                 session.lastActivity = now;
                 return reply(session, driver.onEmptyPost(session, now), now);
             }
         }
         CpePrincipal principal = null;
         if (session == null) {
-            CpeAuthenticator.Result auth = authenticator.authenticate(req.authorization(), req.tls(), now);
+            CpeAuthenticator.Result auth = authenticator.authenticate(req.authorization(), req.path(), req.tls(), now);
             if (auth instanceof CpeAuthenticator.Result.Challenge c) {
                 if (req.authorization() != null) {
                     metrics.authFailure();
@@ -92,17 +98,27 @@ public final class CwmpEndpoint implements CwmpRequestHandler {
             return decodeFailure(e, req, session);
         }
         if (env.message() instanceof Inform inform) {
-            CpePrincipal who = principal != null ? principal : session.principal;
-            if (session != null) {
-                endSession(session, "superseded", "the device started a new session", now);
+            if (principal == null) {
+                // A new session is always authenticated afresh; a cookie is not a credential.
+                CpeAuthenticator.Result auth = authenticator.authenticate(req.authorization(), req.path(), req.tls(), now);
+                if (auth instanceof CpeAuthenticator.Result.Challenge c) {
+                    return new CwmpHttpResponse(401, Map.of("WWW-Authenticate", c.wwwAuthenticate()), new byte[0]);
+                }
+                principal = ((CpeAuthenticator.Result.Authenticated) auth).principal();
             }
-            return open(who, env, inform, req, now);
+            if (session != null) {
+                endSession(session, "superseded", "the device started a new session", now, null);
+            }
+            return open(principal, env, inform, req, now);
         }
         if (session == null) {
             return fault(env.version(), env.id(), CwmpFault.of(CwmpFault.INVALID_ARGUMENTS,
                 "no session: the first message of a session must be Inform"), null);
         }
         synchronized (session) {
+            if (session.state == SessionState.ENDED) {
+                return sessionEnded();
+            }
             session.lastActivity = now;
             if (env.message() instanceof CpeRequest request) {
                 return envelope(session, 200, driver.answer(session, request, now), env.id());
@@ -117,16 +133,24 @@ public final class CwmpEndpoint implements CwmpRequestHandler {
         }
         String useVersion = VersionNegotiation.choose(env.supportedVersions());
         String label = useVersion != null ? "cwmp-" + useVersion.replace('.', '-') : label(env.version());
-        InformProcessor.Result result = informs.process(principal, inform, label, req.remoteIp(), now);
-        if (result.refusal() != null) {
-            metrics.authFailure();
-            LOG.warn("Inform from {} refused: {}", req.remoteIp(), result.refusal());
-            return CwmpHttpResponse.text(403, "refused: " + result.refusal());
+        CwmpSession s;
+        CwmpSession previous;
+        String key = new DeviceIdentity(inform.deviceId().oui(), inform.deviceId().productClass(),
+            inform.deviceId().serialNumber()).key();
+        // Lock order is session monitor → device lock everywhere, so the superseded session is
+        // ended only after the device lock is released.
+        synchronized (informs.lockFor(key)) {
+            InformProcessor.Result result = informs.process(principal, inform, label, req.remoteIp(), now);
+            if (result.refusal() != null) {
+                metrics.authFailure();
+                LOG.warn("Inform from {} refused: {}", req.remoteIp(), result.refusal());
+                return CwmpHttpResponse.text(403, "refused: " + result.refusal());
+            }
+            s = new CwmpSession(SessionTable.newId(), env.version(), principal, result.device(), req.connectionId(), now);
+            previous = sessions.open(s);
         }
-        CwmpSession s = new CwmpSession(SessionTable.newId(), env.version(), principal, result.device(), req.connectionId(), now);
-        CwmpSession previous = sessions.open(s);
         if (previous != null) {
-            endSession(previous, "superseded", "the device started a new session", now);
+            endSession(previous, "superseded", "the device started a new session", now, null);
         }
         metrics.sessionStarted("cwmp");
         String cookie = SessionTable.COOKIE + "=" + s.id + "; Path=" + cookiePath + "; HttpOnly" + (req.tls() ? "; Secure" : "");
@@ -172,24 +196,37 @@ public final class CwmpEndpoint implements CwmpRequestHandler {
         return CwmpHttpResponse.xml(500, encoder.encode(version == null ? CwmpVersion.V1_0 : version, id, false, fault), Map.of());
     }
 
-    private void endSession(CwmpSession s, String outcome, String reason, Instant now) {
+    /** Ends a session; with idleTimeout set, only if it is still idle once its monitor is held. */
+    private void endSession(CwmpSession s, String outcome, String reason, Instant now, Duration idleTimeout) {
         synchronized (s) {
-            if (s.state == SessionState.ENDED) {
+            if (s.state == SessionState.ENDED || idleTimeout != null && !idle(s, now, idleTimeout)) {
                 return;
             }
-            driver.abandon(s, reason, now);
+            driver.abandon(s, reason);
         }
         sessions.close(s);
         metrics.sessionEnded("cwmp", outcome, Duration.between(s.startedAt, now));
         LOG.info("session of device {} ended: {}", s.device.key(), reason);
     }
 
-    /** Closes sessions idle longer than the timeout; their unanswered RPCs return to the queue. */
+    /**
+     * Closes sessions idle longer than the timeout. A CPE working on an RPC (a full-tree
+     * GetParameterValues on a slow box) gets twice as long before it is given up.
+     */
     public void reapIdle(Duration timeout) {
         Instant now = clock.instant();
         for (CwmpSession s : sessions.idleSince(now, timeout)) {
-            endSession(s, "timeout", "idle for more than " + timeout.toSeconds() + " s", now);
+            endSession(s, "timeout", "idle for more than " + timeout.toSeconds() + " s", now, timeout);
         }
+    }
+
+    private static boolean idle(CwmpSession s, Instant now, Duration timeout) {
+        Duration limit = s.state == SessionState.AWAITING_RESPONSE ? timeout.multipliedBy(2) : timeout;
+        return s.lastActivity.plus(limit).isBefore(now);
+    }
+
+    private static CwmpHttpResponse sessionEnded() {
+        return CwmpHttpResponse.text(400, "this CWMP session has ended; start a new one with an Inform");
     }
 
     @Override
@@ -205,8 +242,8 @@ public final class CwmpEndpoint implements CwmpRequestHandler {
     /** Wires the endpoint to the domain services it drives. */
     public static CwmpEndpoint create(CpeAuthenticator authenticator, DeviceRegistry registry, TaskQueue tasks,
                                       DeviceCredentials credentials, AcsConfig.Cpe cpe, RpcMapper rpcs,
-                                      AcsMetrics metrics, Clock clock, String cookiePath) {
+                                      AcsMetrics metrics, Clock clock, String cookiePath, boolean behindProxy) {
         return new CwmpEndpoint(authenticator, new InformProcessor(registry, tasks, credentials, cpe),
-            new SessionDriver(tasks, registry, rpcs, metrics), metrics, clock, cookiePath);
+            new SessionDriver(tasks, registry, rpcs, metrics), metrics, clock, cookiePath, !behindProxy);
     }
 }

@@ -19,6 +19,7 @@ import io.homeacs.server.task.TaskQueue;
 import io.homeacs.server.task.TaskSpec;
 import io.homeacs.server.task.TaskState;
 import io.homeacs.server.task.TaskType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,10 @@ final class InformProcessor {
         this.config = config;
     }
 
+    Object lockFor(String deviceKey) {
+        return registry.lockFor(deviceKey);
+    }
+
     Result process(CpePrincipal principal, Inform inform, String protocolVersion, String remoteIp, Instant now) {
         DeviceIdentity identity = new DeviceIdentity(inform.deviceId().oui(), inform.deviceId().productClass(),
             inform.deviceId().serialNumber());
@@ -67,12 +72,17 @@ final class InformProcessor {
         }
         InformFacts facts = new InformFacts(identity, inform.deviceId().manufacturer(), events, params, remoteIp,
             "CWMP", protocolVersion);
-        String refusal = refusal(principal, facts);
+        String refusal = refusal(principal, facts, now);
         if (refusal != null) {
             return new Result(null, refusal);
         }
         DeviceRegistry.CheckIn checkIn = registry.checkIn(facts, now);
         Device device = checkIn.device();
+        if (principal.pendingCredentials()) {
+            credentials.activate(device.id(), now);
+            LOG.info("device {} logged in with its newly provisioned credentials; they are now the only valid ones",
+                device.key());
+        }
         settleEarlierTasks(device, facts, now);
         if (checkIn.firstContact() || facts.has(DeviceEvent.BOOTSTRAP)) {
             onboard(device, principal, now);
@@ -80,7 +90,26 @@ final class InformProcessor {
         return new Result(device, null);
     }
 
-    private String refusal(CpePrincipal principal, InformFacts facts) {
+    /**
+     * A provisioned device presenting the shared bootstrap login again: legitimate after a factory
+     * reset, but also exactly what an impersonator with the bootstrap password and a serial would do.
+     */
+    private String rebootstrapRefusal(Device device, InformFacts facts, Instant now) {
+        String key = facts.identity().key();
+        if (!facts.has(DeviceEvent.BOOTSTRAP)) {
+            return "device " + key + " has its own credentials; bootstrap credentials are accepted only with a 0 BOOTSTRAP event";
+        }
+        if (config.rebootstrap() == AcsConfig.Rebootstrap.ANY
+            || tasks.sentSince(device.id(), TaskType.FACTORY_RESET, now.minus(Duration.ofHours(24)))
+            || credentials.rebootstrapAllowed(device.id(), now)) {
+            LOG.warn("device {} re-bootstrapped with the shared credentials; it gets new ones", key);
+            return null;
+        }
+        return "device " + key + " re-bootstrapped without authorisation (no factory reset sent by the ACS); "
+            + "an operator can allow it: POST /api/v1/devices/" + device.id() + "/allow-rebootstrap";
+    }
+
+    private String refusal(CpePrincipal principal, InformFacts facts, Instant now) {
         Optional<Device> known = registry.findByKey(facts.identity().key());
         switch (principal.kind()) {
             case DEVICE:
@@ -91,10 +120,8 @@ final class InformProcessor {
                 if (known.isEmpty()) {
                     return config.allowUnknown() ? null : "unknown device " + facts.identity().key() + " (cpe.allow-unknown=false)";
                 }
-                if (principal.kind() == CpePrincipal.Kind.BOOTSTRAP && !facts.has(DeviceEvent.BOOTSTRAP)
-                    && credentials.hasActiveCredentials(known.get().id())) {
-                    return "device " + facts.identity().key() + " has its own credentials; bootstrap credentials "
-                        + "are accepted only with a 0 BOOTSTRAP event";
+                if (principal.kind() == CpePrincipal.Kind.BOOTSTRAP && credentials.hasActiveCredentials(known.get().id())) {
+                    return rebootstrapRefusal(known.get(), facts, now);
                 }
                 return null;
             default:

@@ -124,7 +124,7 @@ final class SessionDriver {
     }
 
     private Step next(CwmpSession s, Instant now) {
-        if (s.state == SessionState.CPE_TALKING) {
+        if (s.state == SessionState.CPE_TALKING || s.state == SessionState.ENDED) {
             return Step.END;
         }
         while (true) {
@@ -173,10 +173,14 @@ final class SessionDriver {
         LOG.info("device {} reported completion for CommandKey '{}' that matches no open task", s.device.key(), commandKey);
     }
 
-    /** Ends a session that will not continue: its unanswered RPC goes back to the queue. */
-    void abandon(CwmpSession s, String reason, Instant now) {
+    /**
+     * Ends a session that will not continue. Its unanswered RPC stays "sent": the device may have
+     * applied it, and only its next Inform (ParameterKey, "M" events) can tell; that Inform settles it.
+     */
+    void abandon(CwmpSession s, String reason) {
         if (s.outstandingTask != null) {
-            tasks.returnToQueue(s.outstandingTask, reason, now);
+            LOG.info("session of {} ended with {} unanswered ({}); settled at its next Inform", s.device.key(),
+                s.outstandingRpc.methodName(), reason);
             s.clearOutstanding();
         }
         s.state = SessionState.ENDED;

@@ -26,15 +26,17 @@ final class SessionTable {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    CwmpSession find(String cookieHeader, String connectionId) {
+    /**
+     * A request that carries a session cookie belongs to that session or to none. Only a CPE that
+     * sends no cookie at all is matched by its TCP connection, and never behind a proxy, which may
+     * multiplex several clients onto one upstream connection.
+     */
+    CwmpSession find(String cookieHeader, String connectionId, boolean connectionFallback) {
         String id = cookieValue(cookieHeader);
         if (id != null) {
-            CwmpSession s = byId.get(id);
-            if (s != null) {
-                return s;
-            }
+            return byId.get(id);
         }
-        return byConnection.get(connectionId);
+        return connectionFallback && cookieHeader == null ? byConnection.get(connectionId) : null;
     }
 
     /** Registers a new session; returns the device's previous session if one was still open. */

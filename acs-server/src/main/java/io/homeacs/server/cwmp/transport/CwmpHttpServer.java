@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The CWMP listener. The pipeline, top to bottom: (TLS) → idle timeout → HTTP codec → keep-alive →
- * body aggregation with a size cap → hand-off to the worker pool. Nothing in it blocks.
+ * small-body limit for anonymous clients → body aggregation with a size cap → hand-off to the
+ * worker pool. Nothing in it blocks.
  */
 public final class CwmpHttpServer implements AutoCloseable {
     private final EventLoopGroup boss;
@@ -53,6 +54,7 @@ public final class CwmpHttpServer implements AutoCloseable {
                     p.addLast("idle", new IdleStateHandler(0, 0, o.idleSeconds(), TimeUnit.SECONDS));
                     p.addLast("http", new HttpServerCodec());
                     p.addLast("keepAlive", new HttpServerKeepAliveHandler());
+                    p.addLast("anonymousLimit", new EarlyLimitHandler());
                     p.addLast("aggregate", new LimitedAggregator(o.maxBodyBytes()));
                     p.addLast("dispatch", new DispatchHandler(o, handler, executor, overload));
                 }

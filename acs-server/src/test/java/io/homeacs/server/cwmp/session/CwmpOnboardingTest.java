@@ -100,6 +100,40 @@ class CwmpOnboardingTest {
     }
 
     @Test
+    void aProvisionedDeviceCannotBeTakenOverWithTheBootstrapLoginUnlessAnOperatorAllowsIt() {
+        ScriptedCpe device = new ScriptedCpe(acs.cwmpPort(), "00A0C9", "HG8245Q2", "OWN0001", "bootstrap", "bootstrap");
+        io.homeacs.server.testsupport.Onboarding.run(device);
+        ScriptedCpe impostor = new ScriptedCpe(acs.cwmpPort(), "00A0C9", "HG8245Q2", "OWN0001", "bootstrap", "bootstrap");
+        ScriptedCpe.Reply refused = impostor.inform(events("0 BOOTSTRAP", "1 BOOT"), impostor.standardParams("6.6.6", ""));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("allow-rebootstrap");
+        assertThat(acs.get("/api/v1/devices/" + device.deviceKey()).json()).containsEntry("softwareVersion", "1.0");
+
+        assertThat(acs.post("/api/v1/devices/" + device.deviceKey() + "/allow-rebootstrap", "{\"hours\":1}").status())
+            .isEqualTo(200);
+        impostor.newSession();
+        assertThat(impostor.inform(events("0 BOOTSTRAP", "1 BOOT"), impostor.standardParams("1.0", "")).status())
+            .as("after a reset-button factory reset the operator let it back in").isEqualTo(200);
+    }
+
+    @Test
+    void newCredentialsWorkEvenIfTheirAcknowledgementWasLost() {
+        ScriptedCpe cpe = new ScriptedCpe(acs.cwmpPort(), "00A0C9", "HG8245Q2", "LOST001", "bootstrap", "bootstrap");
+        cpe.inform(events("0 BOOTSTRAP"), cpe.standardParams("1.0", ""));
+        ScriptedCpe.Reply spv = cpe.emptyPost();
+        String user = valueOf(spv.body(), "Device.ManagementServer.Username");
+        String pass = valueOf(spv.body(), "Device.ManagementServer.Password");
+        cpe.newSession();
+        cpe.credentials(user, pass);
+        assertThat(cpe.inform(events("2 PERIODIC"), cpe.standardParams("1.0", "")).status())
+            .as("device applied the credentials but its answer never arrived").isEqualTo(200);
+        cpe.newSession();
+        cpe.credentials("bootstrap", "bootstrap");
+        assertThat(cpe.inform(events("2 PERIODIC"), cpe.standardParams("1.0", "")).status())
+            .as("once the new login was used, the bootstrap one is over").isEqualTo(403);
+    }
+
+    @Test
     void wrongPasswordIsChallengedAgainAndRecordsNothing() {
         ScriptedCpe cpe = new ScriptedCpe(acs.cwmpPort(), "00A0C9", "X", "BAD1", "bootstrap", "wrong");
         assertThat(cpe.inform(events("0 BOOTSTRAP"), cpe.standardParams("1", "")).status()).isEqualTo(401);
