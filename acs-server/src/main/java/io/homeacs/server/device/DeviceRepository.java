@@ -45,8 +45,8 @@ final class DeviceRepository {
     long insert(Connection c, Device d, String paramsJson) throws SQLException {
         String sql = "INSERT INTO device (device_key, oui, product_class, serial_number, manufacturer, model_name, "
             + "hardware_version, software_version, kind, kind_overridden, data_model, protocol, protocol_version, "
-            + "first_contact, last_contact, last_boot, last_events, ip_address, cr_url, cr_udp_address, parameter_key, "
-            + "params, params_updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "first_contact, last_contact, last_boot, last_events, ip_address, cr_url, cr_udp_address, parameter_key) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, d.key());
             ps.setString(2, d.identity().oui());
@@ -61,13 +61,20 @@ final class DeviceRepository {
             ps.setString(19, d.connectionRequestUrl());
             ps.setString(20, d.udpConnectionRequestAddress());
             ps.setString(21, d.parameterKey());
-            ps.setString(22, paramsJson);
-            Sql.setInstant(ps, 23, d.firstContact());
             ps.executeUpdate();
+            long id;
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
-                return keys.getLong(1);
+                id = keys.getLong(1);
             }
+            try (PreparedStatement doc = c.prepareStatement(
+                "INSERT INTO device_params (device_id, params, updated_at) VALUES (?,?,?)")) {
+                doc.setLong(1, id);
+                doc.setString(2, paramsJson);
+                Sql.setInstant(doc, 3, d.firstContact());
+                doc.executeUpdate();
+            }
+            return id;
         }
     }
 
@@ -102,7 +109,7 @@ final class DeviceRepository {
     }
 
     ParameterDocument loadParams(Connection c, long id, boolean forUpdate) throws SQLException {
-        String sql = "SELECT params FROM device WHERE id = ?" + (forUpdate ? " FOR UPDATE" : "");
+        String sql = "SELECT params FROM device_params WHERE device_id = ?" + (forUpdate ? " FOR UPDATE" : "");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -112,7 +119,7 @@ final class DeviceRepository {
     }
 
     void saveParams(Connection c, long id, ParameterDocument doc, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE device SET params = ?, params_updated = ? WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE device_params SET params = ?, updated_at = ? WHERE device_id = ?")) {
             ps.setString(1, doc.toJson());
             Sql.setInstant(ps, 2, now);
             ps.setLong(3, id);

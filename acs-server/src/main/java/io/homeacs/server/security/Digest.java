@@ -14,13 +14,16 @@ public final class Digest {
     private Digest() {
     }
 
-    public static String md5Hex(String s) {
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] d = MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8));
-            return hex(d);
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    public static String md5Hex(String s) {
+        return hex(MD5.get().digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
     public static String hex(byte[] d) {

@@ -23,11 +23,23 @@ public final class NonceService {
     /** Highest nonce count seen per nonce; only authenticated requests add entries, and purge() drops stale ones. */
     private final java.util.concurrent.ConcurrentHashMap<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Mac.getInstance looks the provider up reflectively; one initialised Mac per thread avoids that per request. */
+    private final ThreadLocal<Mac> macs;
+
     public NonceService(Duration lifetime) {
         byte[] k = new byte[32];
         RANDOM.nextBytes(k);
         this.key = new SecretKeySpec(k, "HmacSHA256");
         this.lifetime = lifetime;
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** timestamp:random:signature — unique per challenge, so nonce counts start afresh with each one. */
@@ -88,12 +100,7 @@ public final class NonceService {
     }
 
     private String sign(String ts) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Digest.hex(mac.doFinal(ts.getBytes(StandardCharsets.US_ASCII))).substring(0, 32);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        Mac mac = macs.get();
+        return Digest.hex(mac.doFinal(ts.getBytes(StandardCharsets.US_ASCII))).substring(0, 32);
     }
 }
