@@ -9,14 +9,13 @@ import static io.homeacs.sim.model.ParamType.UNSIGNED_INT;
 
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * A Wi-Fi mesh home: the gateway node plus 1-3 satellites, exposed through the EasyMesh
  * Device.WiFi.DataElements tree (names per tr-181-2-wifi-de).
  */
-public final class MeshTemplate implements DeviceTemplate {
+public final class MeshTemplate extends Tr181Template {
     public static final MeshTemplate INSTANCE = new MeshTemplate();
     private static final String NET = "Device.WiFi.DataElements.Network.";
     private static final String TS = "2026-01-01T00:00:00Z";
@@ -25,28 +24,12 @@ public final class MeshTemplate implements DeviceTemplate {
     }
 
     @Override
-    public String root() {
-        return Tr181Common.ROOT;
-    }
-
-    @Override
-    public List<String> forcedInformParameters(boolean udp) {
-        return Tr181Common.forcedInform(udp);
-    }
-
-    @Override
-    public DataModel build(TemplateContext c) {
-        DataModel m = new DataModel(Tr181Common.ROOT);
-        ModelBuilder b = new ModelBuilder(m);
-        SplittableRandom r = c.random();
-        Tr181Common.deviceInfo(b, c);
-        Tr181Common.managementServer(b, c, Tr181Common.ROOT);
+    void addKindSpecific(ModelBuilder b, TemplateContext c, SplittableRandom r) {
         Tr181Common.ip(b, TemplateContext.wanIp(r), "DHCP");
         Tr181Common.wifi(b, c, r);
         Tr181Common.hosts(b, r, 2 + r.nextInt(4));
         Tr181Common.nat(b);
         dataElements(b, c, r);
-        return m;
     }
 
     private static void dataElements(ModelBuilder b, TemplateContext c, SplittableRandom r) {

@@ -7,11 +7,10 @@ import static io.homeacs.sim.model.ModelBuilder.range;
 import static io.homeacs.sim.model.ParamType.BOOLEAN;
 import static io.homeacs.sim.model.ParamType.INT;
 
-import java.util.List;
 import java.util.SplittableRandom;
 
 /** A GPON ONT gateway with a TR-181 data model. */
-public final class OntTr181Template implements DeviceTemplate {
+public final class OntTr181Template extends Tr181Template {
     public static final OntTr181Template INSTANCE = new OntTr181Template();
     private static final String[] STATUS = {"Up", "Down", "Unknown", "Dormant", "NotPresent", "LowerLayerDown", "Error"};
 
@@ -19,22 +18,7 @@ public final class OntTr181Template implements DeviceTemplate {
     }
 
     @Override
-    public String root() {
-        return Tr181Common.ROOT;
-    }
-
-    @Override
-    public List<String> forcedInformParameters(boolean udp) {
-        return Tr181Common.forcedInform(udp);
-    }
-
-    @Override
-    public DataModel build(TemplateContext c) {
-        DataModel m = new DataModel(Tr181Common.ROOT);
-        ModelBuilder b = new ModelBuilder(m);
-        SplittableRandom r = c.random();
-        Tr181Common.deviceInfo(b, c);
-        Tr181Common.managementServer(b, c, Tr181Common.ROOT);
+    void addKindSpecific(ModelBuilder b, TemplateContext c, SplittableRandom r) {
         optical(b, r);
         String wanIp = TemplateContext.wanIp(r);
         ppp(b, c, wanIp);
@@ -43,7 +27,6 @@ public final class OntTr181Template implements DeviceTemplate {
         Tr181Common.hosts(b, r, 1 + r.nextInt(3));
         Tr181Common.nat(b);
         Tr181Common.softwareModules(b, c.profile());
-        return m;
     }
 
     private static void optical(ModelBuilder b, SplittableRandom r) {

@@ -9,11 +9,10 @@ import static io.homeacs.sim.model.ParamType.DATE_TIME;
 import static io.homeacs.sim.model.ParamType.INT;
 import static io.homeacs.sim.model.ParamType.UNSIGNED_INT;
 
-import java.util.List;
 import java.util.SplittableRandom;
 
 /** An IPTV set-top box: TR-181 basics plus the TR-135 STBService object. */
-public final class StbTemplate implements DeviceTemplate {
+public final class StbTemplate extends Tr181Template {
     public static final StbTemplate INSTANCE = new StbTemplate();
     private static final String STB = "Device.Services.STBService.";
     private static final String[] ENABLED = {"Disabled", "Enabled", "Error"};
@@ -22,27 +21,11 @@ public final class StbTemplate implements DeviceTemplate {
     }
 
     @Override
-    public String root() {
-        return Tr181Common.ROOT;
-    }
-
-    @Override
-    public List<String> forcedInformParameters(boolean udp) {
-        return Tr181Common.forcedInform(udp);
-    }
-
-    @Override
-    public DataModel build(TemplateContext c) {
-        DataModel m = new DataModel(Tr181Common.ROOT);
-        ModelBuilder b = new ModelBuilder(m);
-        SplittableRandom r = c.random();
-        Tr181Common.deviceInfo(b, c);
-        Tr181Common.managementServer(b, c, Tr181Common.ROOT);
+    void addKindSpecific(ModelBuilder b, TemplateContext c, SplittableRandom r) {
         Tr181Common.ip(b, "192.168.1." + (20 + r.nextInt(200)), "DHCP");
         int channel = 1 + r.nextInt(120);
         b.table(STB, "Device.Services.STBServiceNumberOfEntries", false, (mm, s, n) -> service(new ModelBuilder(mm), s, channel));
         b.instances(STB, 1);
-        return m;
     }
 
     private static void service(ModelBuilder b, String s, int channel) {
