@@ -1,5 +1,6 @@
 package io.homeacs.server;
 
+import io.homeacs.server.audit.AuditLog;
 import io.homeacs.server.config.AcsConfig;
 import io.homeacs.server.cwmp.auth.CpeAuthenticator;
 import io.homeacs.server.cwmp.connreq.ConnectionRequester;
@@ -135,7 +136,8 @@ public final class AcsServer implements AutoCloseable {
         opened.push(cwmp);
         int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
         ApiServer api = ApiServer.start(config.api().bind(), apiPort,
-            new ApiServer.Services(registry, tasks, wakeup, credentials, tokens, metrics, clock, config.api().maxWaitSeconds()));
+            new ApiServer.Services(registry, tasks, wakeup, credentials, tokens, new AuditLog(db), metrics, clock,
+                config.api().maxWaitSeconds()));
 
         long flushMs = config.registryFlushInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(guard(registry::flush), flushMs, flushMs, TimeUnit.MILLISECONDS);

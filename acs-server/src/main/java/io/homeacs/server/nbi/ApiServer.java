@@ -1,5 +1,6 @@
 package io.homeacs.server.nbi;
 
+import io.homeacs.server.audit.AuditLog;
 import io.homeacs.server.device.DeviceRegistry;
 import io.homeacs.server.device.DeviceWakeup;
 import io.homeacs.server.metrics.AcsMetrics;
@@ -20,7 +21,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public record Services(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, DeviceCredentials credentials,
-                           ApiTokens tokens, AcsMetrics metrics, Clock clock, int maxWaitSeconds) {
+                           ApiTokens tokens, AuditLog audit, AcsMetrics metrics, Clock clock, int maxWaitSeconds) {
     }
 
     public static ApiServer start(String bind, int port, Services s) {
@@ -29,8 +30,11 @@ public final class ApiServer implements AutoCloseable {
         sf.setServiceBeans(List.of(
             new DevicesResource(s.registry(), s.tasks(), s.wakeup(), s.credentials(), s.clock(), s.maxWaitSeconds()),
             new TasksResource(s.tasks(), s.clock()),
+            new AccessResource(s.tokens(), s.clock()),
+            new AuditResource(s.audit()),
             new MetricsResource(s.metrics())));
-        sf.setProviders(List.of(new JsonProvider(), new BearerAuthFilter(s.tokens()), new ErrorMapper()));
+        sf.setProviders(List.of(new JsonProvider(), new BearerAuthFilter(s.tokens(), s.clock()),
+            new AuditFilter(s.audit(), s.clock()), new ErrorMapper()));
         return new ApiServer(sf.create());
     }
 

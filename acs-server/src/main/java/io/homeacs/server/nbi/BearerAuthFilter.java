@@ -3,37 +3,55 @@ package io.homeacs.server.nbi;
 import io.homeacs.server.security.ApiTokens;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Method;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every /api call needs a valid bearer token; the principal is left on the request for resources. */
-@PreMatching
+/**
+ * Runs after the request is matched to a method: resolves the bearer token and enforces the
+ * method's {@link Allowed} roles before the method runs, so a refused call changes nothing.
+ */
 final class BearerAuthFilter implements ContainerRequestFilter {
     static final String PRINCIPAL = "acs.principal";
 
     private final ApiTokens tokens;
+    private final Clock clock;
 
-    BearerAuthFilter(ApiTokens tokens) {
+    @Context
+    private ResourceInfo resource;
+
+    BearerAuthFilter(ApiTokens tokens, Clock clock) {
         this.tokens = tokens;
+        this.clock = clock;
     }
 
     @Override
     public void filter(ContainerRequestContext ctx) {
-        String path = ctx.getUriInfo().getPath();
-        if (!path.startsWith("api/") && !path.startsWith("/api/")) {
+        Audit.clear();
+        Method m = resource == null ? null : resource.getResourceMethod();
+        if (m != null && m.isAnnotationPresent(Public.class)) {
             return;
         }
         String header = ctx.getHeaderString("Authorization");
         Optional<ApiTokens.Principal> who = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? tokens.authenticate(header.substring(7).trim()) : Optional.empty();
+            ? tokens.authenticate(header.substring(7).trim(), clock.instant()) : Optional.empty();
         if (who.isEmpty()) {
             ctx.abortWith(Response.status(401).header("WWW-Authenticate", "Bearer realm=\"acs\"")
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", "a valid bearer token is required")).build());
             return;
         }
         ctx.setProperty(PRINCIPAL, who.get());
+        ctx.setSecurityContext(new Caller(who.get()));
+        Allowed allowed = m == null ? null : m.getAnnotation(Allowed.class);
+        if (allowed == null || Arrays.stream(allowed.value()).noneMatch(r -> r == who.get().role())) {
+            ctx.abortWith(Response.status(403).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", "role " + who.get().role().apiName() + " may not do this")).build());
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.homeacs.server.device.DeviceRegistry;
 import io.homeacs.server.device.DeviceWakeup;
 import io.homeacs.server.json.JsonFields;
 import io.homeacs.server.security.DeviceCredentials;
+import io.homeacs.server.security.Role;
 import io.homeacs.server.task.Task;
 import io.homeacs.server.task.TaskOrigin;
 import io.homeacs.server.task.TaskQueue;
@@ -21,7 +22,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
@@ -29,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -58,6 +62,7 @@ public final class DevicesResource {
     }
 
     @GET
+    @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER})
     public Map<String, Object> list(@QueryParam("kind") String kind, @QueryParam("model") String model,
                                     @QueryParam("productClass") String productClass,
                                     @QueryParam("softwareVersion") String softwareVersion, @QueryParam("oui") String oui,
@@ -77,6 +82,7 @@ public final class DevicesResource {
 
     @GET
     @Path("/{id}")
+    @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER})
     public Map<String, Object> get(@PathParam("id") String id, @QueryParam("parameters") @DefaultValue("") String prefix) {
         Device d = find(id);
         Map<String, Object> out = Views.device(d);
@@ -87,10 +93,12 @@ public final class DevicesResource {
 
     @PATCH
     @Path("/{id}")
+    @Allowed(Role.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> patch(@PathParam("id") String id, Map<String, Object> body) {
         Device d = find(id);
         JsonFields j = new JsonFields(body);
+        Audit.record(List.of(d.id()), Map.of("kind", String.valueOf(body.get("kind"))));
         if (!j.has("kind")) {
             throw ApiException.badRequest("only 'kind' can be changed here");
         }
@@ -107,9 +115,11 @@ public final class DevicesResource {
      */
     @POST
     @Path("/{id}/allow-rebootstrap")
+    @Allowed({Role.ADMIN, Role.SUPPORT})
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> allowRebootstrap(@PathParam("id") String id, Map<String, Object> body) {
         Device d = find(id);
+        Audit.record(List.of(d.id()), Map.of("hours", body.getOrDefault("hours", 24)));
         long hours = new JsonFields(body).number("hours", 24);
         if (hours < 1 || hours > 168) {
             throw ApiException.badRequest("hours must be between 1 and 168");
@@ -122,6 +132,7 @@ public final class DevicesResource {
 
     @GET
     @Path("/{id}/tasks")
+    @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER})
     public Map<String, Object> tasks(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit) {
         Device d = find(id);
         return Map.of("tasks", tasks.forDevice(d.id(), Math.min(Math.max(limit, 1), 500)).stream().map(Views::task).toList());
@@ -133,11 +144,14 @@ public final class DevicesResource {
      */
     @POST
     @Path("/{id}/tasks")
+    @Allowed({Role.ADMIN, Role.SUPPORT})
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createTask(@PathParam("id") String id, Map<String, Object> body) {
+    public Response createTask(@PathParam("id") String id, Map<String, Object> body, @Context SecurityContext sc) {
         Device d = find(id);
         JsonFields j = new JsonFields(body);
         TaskSpec spec = TaskSpecCodec.fromJson(j);
+        Audit.record(List.of(d.id()), TaskSpecCodec.toJson(spec, true));
+        TaskPermissions.require(Caller.of(sc), spec.type());
         if (spec instanceof TaskSpec.ProvisionCredentials) {
             throw ApiException.badRequest("provisionCredentials is queued by the ACS itself");
         }
@@ -148,6 +162,9 @@ public final class DevicesResource {
         long wait = Math.min(j.number("waitSeconds", 0), maxWaitSeconds);
         Instant now = clock.instant();
         Task task = tasks.enqueue(d.id(), spec, TaskOrigin.API, expiresIn > 0 ? Duration.ofSeconds(expiresIn) : null, now);
+        Map<String, Object> detail = new LinkedHashMap<>(TaskSpecCodec.toJson(spec, true));
+        detail.put("taskId", task.id());
+        Audit.record(List.of(d.id()), detail);
         CompletableFuture<Task> finished = wait > 0 ? tasks.whenFinished(task.id()) : null;
         Map<String, Object> wake = null;
         if (j.bool("connectionRequest", false)) {

@@ -15,6 +15,7 @@ public final class MetricsResource {
     }
 
     @GET
+    @Public
     @Produces("text/plain; version=0.0.4; charset=utf-8")
     public String scrape() {
         return metrics.scrape();

@@ -1,5 +1,6 @@
 package io.homeacs.server.nbi;
 
+import io.homeacs.server.security.Role;
 import io.homeacs.server.task.Task;
 import io.homeacs.server.task.TaskQueue;
 import jakarta.ws.rs.DELETE;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /** /api/v1/tasks/{id}: read a task's state and outcome, cancel it while it is still queued. */
@@ -25,14 +27,17 @@ public final class TasksResource {
 
     @GET
     @Path("/{id}")
+    @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER})
     public Map<String, Object> get(@PathParam("id") long id) {
         return Views.task(find(id));
     }
 
     @DELETE
     @Path("/{id}")
+    @Allowed({Role.ADMIN, Role.SUPPORT})
     public Map<String, Object> cancel(@PathParam("id") long id) {
         Task t = find(id);
+        Audit.record(List.of(t.deviceId()), Map.of("taskId", id));
         if (!tasks.cancel(id, clock.instant())) {
             throw new ApiException(409, "task " + id + " is " + t.state().name().toLowerCase(java.util.Locale.ROOT)
                 + "; only queued tasks can be cancelled");
