@@ -91,9 +91,9 @@ public final class AcsServer implements AutoCloseable {
         opened.push(db);
         AcsMetrics metrics = new AcsMetrics();
         DeviceRegistry registry = new DeviceRegistry(db);
-        TaskQueue tasks = new TaskQueue(db, registry, config.tasks());
-        DeviceCredentials credentials = new DeviceCredentials(db, SecretBox.open(config.dataDir().resolve("secret.key")),
-            config.cwmp().realm());
+        SecretBox secrets = SecretBox.open(config.dataDir().resolve("secret.key"));
+        TaskQueue tasks = new TaskQueue(db, registry, config.tasks(), secrets);
+        DeviceCredentials credentials = new DeviceCredentials(db, secrets, config.cwmp().realm());
         tasks.addListener((task, outcome) -> {
             if (task.state().terminal()) {
                 metrics.taskFinished(task.type().apiName(), task.state().name().toLowerCase(Locale.ROOT));
@@ -137,7 +137,7 @@ public final class AcsServer implements AutoCloseable {
         int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
         ApiServer api = ApiServer.start(config.api().bind(), apiPort,
             new ApiServer.Services(registry, tasks, wakeup, credentials, tokens, new AuditLog(db), metrics, clock,
-                config.api().maxWaitSeconds()));
+                config.api().maxWaitSeconds(), config.api().rateLimit()));
 
         long flushMs = config.registryFlushInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(guard(registry::flush), flushMs, flushMs, TimeUnit.MILLISECONDS);

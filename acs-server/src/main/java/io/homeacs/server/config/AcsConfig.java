@@ -40,7 +40,7 @@ public record AcsConfig(
     public record Tasks(Duration expiry, int maxAttempts, Duration retryBase, Duration retryMax) {
     }
 
-    public record Api(String bind, int port, int maxWaitSeconds) {
+    public record Api(String bind, int port, int maxWaitSeconds, int rateLimit) {
     }
 
     static AcsConfig from(SettingValues v) {
@@ -71,7 +71,8 @@ public record AcsConfig(
         Tasks tasks = new Tasks(Duration.ofSeconds(v.integer("task.expiry-seconds", 1, 365 * 86400)),
             v.integer("task.max-attempts", 1, 100), Duration.ofSeconds(v.integer("task.retry-base-seconds", 1, 86400)),
             Duration.ofSeconds(v.integer("task.retry-max-seconds", 1, 7 * 86400)));
-        Api api = new Api(v.string("api.bind"), v.integer("api.port", 0, 65535), v.integer("api.max-wait-seconds", 0, 3600));
+        Api api = new Api(v.string("api.bind"), v.integer("api.port", 0, 65535), v.integer("api.max-wait-seconds", 0, 3600),
+            v.integer("api.rate-limit", 1, 100_000));
         return new AcsConfig(dataDir, db, cwmp, cpe, cr, tasks,
             Duration.ofMillis(v.integer("registry.flush-interval-ms", 10, 600_000)), api);
     }

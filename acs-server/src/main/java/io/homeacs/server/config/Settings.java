@@ -46,6 +46,7 @@ public final class Settings {
         new Setting("registry.flush-interval-ms", "1000", "How often coalesced last-contact times are written in one batch."),
         new Setting("api.bind", "0.0.0.0", "Address the northbound API binds to."),
         new Setting("api.port", "8080", "Northbound REST API and /metrics port; 0 picks a free port."),
+        new Setting("api.rate-limit", "50", "Requests per second each API token may make on average (bursts of 4x are allowed); beyond it, 429."),
         new Setting("api.max-wait-seconds", "120", "Longest a task request may wait for its result.")
     );
 

@@ -32,6 +32,8 @@ public final class AccessResource {
     private final ApiTokens tokens;
     private final ApiUsers users;
     private final Clock clock;
+    /** Five failed logins per name, then one every 30 s: guessing a password becomes hopeless. */
+    private final RateLimiter failedLogins = new RateLimiter(1.0 / 30, 5);
 
     AccessResource(ApiTokens tokens, Clock clock) {
         this.tokens = tokens;
@@ -56,8 +58,16 @@ public final class AccessResource {
         JsonFields j = new JsonFields(body);
         String name = j.string("name");
         Audit.actor(name);
-        ApiUsers.User u = users.checkPassword(name, j.string("password"))
-            .orElseThrow(() -> new ApiException(401, "wrong name or password"));
+        long wait = failedLogins.waitFor(name, System.nanoTime());
+        if (wait > 0) {
+            // Checked before the password, so a throttled guesser learns nothing about the guess.
+            throw new ApiException(429, "too many failed logins for " + name + "; retry in " + wait + " s");
+        }
+        ApiUsers.User u = users.checkPassword(name, j.string("password")).orElse(null);
+        if (u == null) {
+            failedLogins.acquire(name, System.nanoTime());
+            throw new ApiException(401, "wrong name or password");
+        }
         Instant now = clock.instant();
         ApiTokens.Issued t = tokens.issue(u.id(), "login " + now, now.plus(LOGIN_TOKEN_LIFETIME), now);
         return Map.of("token", t.token(), "tokenId", t.id(), "expiresAt", t.expiresAt().toString(), "role", u.role().apiName());

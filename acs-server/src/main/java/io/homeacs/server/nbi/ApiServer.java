@@ -21,7 +21,8 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public record Services(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, DeviceCredentials credentials,
-                           ApiTokens tokens, AuditLog audit, AcsMetrics metrics, Clock clock, int maxWaitSeconds) {
+                           ApiTokens tokens, AuditLog audit, AcsMetrics metrics, Clock clock, int maxWaitSeconds,
+                           int rateLimit) {
     }
 
     public static ApiServer start(String bind, int port, Services s) {
@@ -33,7 +34,8 @@ public final class ApiServer implements AutoCloseable {
             new AccessResource(s.tokens(), s.clock()),
             new AuditResource(s.audit()),
             new MetricsResource(s.metrics())));
-        sf.setProviders(List.of(new JsonProvider(), new BearerAuthFilter(s.tokens(), s.clock()),
+        sf.setProviders(List.of(new JsonProvider(), new BearerAuthFilter(s.tokens(), s.clock(),
+            new RateLimiter(s.rateLimit(), s.rateLimit() * 4.0)),
             new AuditFilter(s.audit(), s.clock()), new ErrorMapper()));
         return new ApiServer(sf.create());
     }

@@ -22,13 +22,15 @@ final class BearerAuthFilter implements ContainerRequestFilter {
 
     private final ApiTokens tokens;
     private final Clock clock;
+    private final RateLimiter perToken;
 
     @Context
     private ResourceInfo resource;
 
-    BearerAuthFilter(ApiTokens tokens, Clock clock) {
+    BearerAuthFilter(ApiTokens tokens, Clock clock, RateLimiter perToken) {
         this.tokens = tokens;
         this.clock = clock;
+        this.perToken = perToken;
     }
 
     @Override
@@ -44,6 +46,12 @@ final class BearerAuthFilter implements ContainerRequestFilter {
         if (who.isEmpty()) {
             ctx.abortWith(Response.status(401).header("WWW-Authenticate", "Bearer realm=\"acs\"")
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", "a valid bearer token is required")).build());
+            return;
+        }
+        long wait = perToken.acquire("token:" + who.get().tokenId(), System.nanoTime());
+        if (wait > 0) {
+            ctx.abortWith(Response.status(429).header("Retry-After", Long.toString(wait))
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", "rate limit for this token exceeded")).build());
             return;
         }
         ctx.setProperty(PRINCIPAL, who.get());

@@ -2,6 +2,7 @@ package io.homeacs.server.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.homeacs.server.task.SecretSealer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Encrypts secrets the ACS must be able to read back (connection-request passwords) with
  * AES-GCM under a key kept in the data directory, readable only by the server's user.
  */
-public final class SecretBox {
+public final class SecretBox implements SecretSealer {
     private static final String PREFIX = "v1:";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -54,6 +55,18 @@ public final class SecretBox {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
         }
+    }
+
+    private static final String SEALED = "sealed:";
+
+    @Override
+    public String seal(String plain) {
+        return SEALED + encrypt(plain);
+    }
+
+    @Override
+    public String open(String stored) {
+        return stored.startsWith(SEALED) ? decrypt(stored.substring(SEALED.length())) : stored;
     }
 
     public String decrypt(String sealed) {

@@ -32,8 +32,8 @@ public final class TaskQueue {
     private final ConcurrentHashMap<Long, CompletableFuture<Task>> waiters = new ConcurrentHashMap<>();
     private final List<TaskListener> listeners = new CopyOnWriteArrayList<>();
 
-    public TaskQueue(Database db, DeviceRegistry registry, AcsConfig.Tasks config) {
-        this.repository = new TaskRepository(db);
+    public TaskQueue(Database db, DeviceRegistry registry, AcsConfig.Tasks config, SecretSealer sealer) {
+        this.repository = new TaskRepository(db, sealer);
         this.registry = registry;
         this.config = config;
         devicesWithWork.addAll(repository.devicesWithOpenTasks());

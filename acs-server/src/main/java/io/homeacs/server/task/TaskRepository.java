@@ -22,13 +22,15 @@ final class TaskRepository {
         + "next_attempt_at, expires_at, attempts, max_attempts, fault_code, fault_string, result";
 
     private final Database db;
+    private final SecretSealer sealer;
 
-    TaskRepository(Database db) {
+    TaskRepository(Database db, SecretSealer sealer) {
         this.db = db;
+        this.sealer = sealer;
     }
 
     Task insert(long deviceId, TaskSpec spec, TaskOrigin origin, Instant now, Instant expires, int maxAttempts) {
-        String specJson = Json.write(TaskSpecCodec.toJson(spec, false));
+        String specJson = Json.write(TaskSpecCodec.mapSecrets(TaskSpecCodec.toJson(spec, false), sealer::seal));
         long id = db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO task (device_id, type, spec, origin, state, "
                 + "created_at, updated_at, next_attempt_at, expires_at, attempts, max_attempts) "
@@ -187,8 +189,9 @@ final class TaskRepository {
         });
     }
 
-    private static Task map(ResultSet rs) throws SQLException {
-        TaskSpec spec = TaskSpecCodec.fromJson(new JsonFields(Json.parseObject(rs.getString("spec"))));
+    private Task map(ResultSet rs) throws SQLException {
+        TaskSpec spec = TaskSpecCodec.fromJson(new JsonFields(
+            TaskSpecCodec.mapSecrets(Json.parseObject(rs.getString("spec")), sealer::open)));
         String result = rs.getString("result");
         return new Task(rs.getLong("id"), rs.getLong("device_id"), spec, TaskOrigin.valueOf(rs.getString("origin")),
             TaskState.valueOf(rs.getString("state")), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),

@@ -181,6 +181,37 @@ public final class TaskSpecCodec {
         return m;
     }
 
+    /**
+     * Applies f to every secret value of a spec's JSON form — transfer and DU passwords, and the
+     * values of secret-named parameters — leaving empty values alone; returns a new map.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> mapSecrets(Map<String, Object> json, java.util.function.UnaryOperator<String> f) {
+        Map<String, Object> out = new LinkedHashMap<>(json);
+        out.computeIfPresent("password", (k, v) -> secret(v, f));
+        if (out.get("parameterValues") instanceof List<?> values) {
+            out.put("parameterValues", values.stream().map(v -> {
+                Map<String, Object> pv = new LinkedHashMap<>((Map<String, Object>) v);
+                if (Secrets.isSecretName(String.valueOf(pv.get("name")))) {
+                    pv.computeIfPresent("value", (k, x) -> secret(x, f));
+                }
+                return pv;
+            }).toList());
+        }
+        if (out.get("operations") instanceof List<?> ops) {
+            out.put("operations", ops.stream().map(o -> {
+                Map<String, Object> op = new LinkedHashMap<>((Map<String, Object>) o);
+                op.computeIfPresent("password", (k, x) -> secret(x, f));
+                return op;
+            }).toList());
+        }
+        return out;
+    }
+
+    private static Object secret(Object v, java.util.function.UnaryOperator<String> f) {
+        return v instanceof String s && !s.isEmpty() ? f.apply(s) : v;
+    }
+
     /** Whether the stored form of this spec would carry a password or a secret parameter value. */
     public static boolean hasSecrets(TaskSpec spec) {
         return !toJson(spec, false).equals(toJson(spec, true));

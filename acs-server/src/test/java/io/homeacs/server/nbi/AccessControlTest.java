@@ -117,6 +117,27 @@ class AccessControlTest {
     }
 
     @Test
+    void repeatedFailedLoginsAreThrottledEvenWithTheRightPassword() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(status("POST", "/api/v1/login", "{\"name\":\"li.support\",\"password\":\"guess number " + i + "\"}",
+                null)).isEqualTo(401);
+        }
+        assertThat(status("POST", "/api/v1/login", "{\"name\":\"li.support\",\"password\":\"correct horse battery\"}",
+            null)).as("throttled before the password is even checked").isEqualTo(429);
+    }
+
+    @Test
+    void aTokenOverItsRateGets429(@TempDir Path other) {
+        acs.close();
+        acs = TestAcs.start(other, "--api-rate-limit", "1");
+        int limited = 0;
+        for (int i = 0; i < 10; i++) {
+            limited += status("GET", "/api/v1/me", null, acs.token) == 429 ? 1 : 0;
+        }
+        assertThat(limited).as("burst of 4, then refused").isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
     void everyWriteIsAuditedWithSecretsMasked() {
         status("POST", device + "/tasks", "{\"type\":\"reboot\"}", support);
         status("POST", device + "/tasks", "{\"type\":\"factoryReset\"}", support);

@@ -113,7 +113,7 @@ class StoreOnBothDatabasesTest {
         Instant now = Instant.parse("2026-11-21T10:00:00Z");
         long device = registry.checkIn(inform("T1", "1.0", "1 BOOT"), now).device().id();
         AcsConfig.Tasks cfg = new ConfigLoader().load(List.of("--data-dir", dataDir.toString()), Map.of()).tasks();
-        TaskQueue tasks = new TaskQueue(db, registry, cfg);
+        TaskQueue tasks = new TaskQueue(db, registry, cfg, io.homeacs.server.task.SecretSealer.NONE);
 
         Task t = tasks.enqueue(device, new TaskSpec.GetParameterValues(List.of("Device.")), TaskOrigin.API, null, now);
         assertThat(tasks.mayHaveWork(device)).isTrue();
@@ -121,7 +121,7 @@ class StoreOnBothDatabasesTest {
         assertThat(tasks.markSent(next, now)).isTrue();
         assertThat(tasks.markSent(next, now)).as("a task is sent once").isFalse();
 
-        TaskQueue afterRestart = new TaskQueue(db, new DeviceRegistry(db), cfg);
+        TaskQueue afterRestart = new TaskQueue(db, new DeviceRegistry(db), cfg, io.homeacs.server.task.SecretSealer.NONE);
         assertThat(afterRestart.mayHaveWork(device)).isTrue();
         Task sent = afterRestart.inState(device, TaskState.SENT).get(0);
         afterRestart.finish(sent, new TaskOutcome.Done(Map.of("count", 1),
