@@ -137,7 +137,7 @@ public final class AcsServer implements AutoCloseable {
         int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
         ApiServer api = ApiServer.start(config.api().bind(), apiPort,
             new ApiServer.Services(registry, tasks, wakeup, credentials, tokens, new AuditLog(db), metrics, clock,
-                config.api().maxWaitSeconds(), config.api().rateLimit()));
+                config.api().maxWaitSeconds(), config.api().rateLimit(), config.offlineAfter()));
 
         long flushMs = config.registryFlushInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(guard(registry::flush), flushMs, flushMs, TimeUnit.MILLISECONDS);

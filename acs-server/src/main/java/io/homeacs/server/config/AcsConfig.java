@@ -12,6 +12,7 @@ public record AcsConfig(
     ConnectionRequests connectionRequests,
     Tasks tasks,
     Duration registryFlushInterval,
+    Duration offlineAfter,
     Api api) {
 
     public enum CpeAuth { DIGEST, BASIC, NONE }
@@ -74,6 +75,7 @@ public record AcsConfig(
         Api api = new Api(v.string("api.bind"), v.integer("api.port", 0, 65535), v.integer("api.max-wait-seconds", 0, 3600),
             v.integer("api.rate-limit", 1, 100_000));
         return new AcsConfig(dataDir, db, cwmp, cpe, cr, tasks,
-            Duration.ofMillis(v.integer("registry.flush-interval-ms", 10, 600_000)), api);
+            Duration.ofMillis(v.integer("registry.flush-interval-ms", 10, 600_000)),
+            Duration.ofSeconds(v.integer("registry.offline-after-seconds", 10, 30 * 86400)), api);
     }
 }

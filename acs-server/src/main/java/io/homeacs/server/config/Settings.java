@@ -43,6 +43,7 @@ public final class Settings {
         new Setting("task.max-attempts", "5", "Attempts before a task that keeps failing transiently is marked faulted."),
         new Setting("task.retry-base-seconds", "30", "First retry delay; doubles with each attempt."),
         new Setting("task.retry-max-seconds", "3600", "Largest retry delay."),
+        new Setting("registry.offline-after-seconds", "3600", "A device not heard from for this long counts as offline in searches and exports."),
         new Setting("registry.flush-interval-ms", "1000", "How often coalesced last-contact times are written in one batch."),
         new Setting("api.bind", "0.0.0.0", "Address the northbound API binds to."),
         new Setting("api.port", "8080", "Northbound REST API and /metrics port; 0 picks a free port."),

@@ -265,6 +265,26 @@ public final class DeviceRegistry {
         return repository.count(q);
     }
 
+    /** Tags are 1-64 characters of letters, digits and . _ : - so they stay safe in URLs, CSV and queries. */
+    public static String checkTag(String tag) {
+        if (tag == null || !tag.matches("[A-Za-z0-9._:-]{1,64}")) {
+            throw new IllegalArgumentException("tags are 1-64 characters of A-Z a-z 0-9 . _ : -");
+        }
+        return tag;
+    }
+
+    public void addTag(long deviceId, String tag) {
+        repository.addTag(deviceId, checkTag(tag));
+    }
+
+    public boolean removeTag(long deviceId, String tag) {
+        return repository.removeTag(deviceId, checkTag(tag));
+    }
+
+    public Map<Long, List<String>> tagsOf(java.util.Collection<Long> deviceIds) {
+        return repository.tagsOf(deviceIds);
+    }
+
     public List<StoredEvent> events(long deviceId, int limit) {
         return repository.events(deviceId, limit);
     }

@@ -1,5 +1,6 @@
 package io.homeacs.server.device;
 
+import io.homeacs.server.json.Json;
 import io.homeacs.server.store.Database;
 import io.homeacs.server.store.Sql;
 import java.sql.Connection;
@@ -177,7 +178,7 @@ final class DeviceRepository {
     List<Device> search(DeviceQuery q) {
         List<Object> args = new ArrayList<>();
         String where = where(q, args);
-        String sql = "SELECT " + COLUMNS + " FROM device" + where + " ORDER BY id LIMIT ? OFFSET ?";
+        String sql = "SELECT " + COLUMNS + " FROM device" + where + " ORDER BY " + q.sort().sql + " LIMIT ? OFFSET ?";
         args.add(q.limit());
         args.add(q.offset());
         return db.withConnection(c -> {
@@ -215,9 +216,18 @@ final class DeviceRepository {
         clause(w, args, "product_class = ?", q.productClass());
         clause(w, args, "software_version = ?", q.softwareVersion());
         clause(w, args, "oui = ?", q.oui());
-        clause(w, args, "device_key LIKE ?", q.search() == null ? null : "%" + escapeLike(q.search()) + "%");
+        clause(w, args, "device_key LIKE ? ESCAPE '\\'", q.search() == null ? null : "%" + escapeLike(q.search()) + "%");
         clause(w, args, "last_contact >= ?", q.contactedAfter() == null ? null : Sql.utc(q.contactedAfter()));
         clause(w, args, "last_contact < ?", q.contactedBefore() == null ? null : Sql.utc(q.contactedBefore()));
+        for (String tag : q.tags()) {
+            clause(w, args, "id IN (SELECT device_id FROM device_tag WHERE tag = ?)", tag);
+        }
+        for (DeviceQuery.ParamFilter p : q.params()) {
+            // The document is stored as {"path":["value","type",millis],...}; matching the exact
+            // serialised pair finds the value without parsing every document.
+            clause(w, args, "id IN (SELECT device_id FROM device_params WHERE params LIKE ? ESCAPE '\\')",
+                "%" + escapeLike(Json.write(p.path()) + ":[" + Json.write(p.value()) + ",") + "%");
+        }
         return w.toString();
     }
 
@@ -227,6 +237,53 @@ final class DeviceRepository {
         }
         w.append(w.length() == 0 ? " WHERE " : " AND ").append(sql);
         args.add(value);
+    }
+
+    void addTag(long deviceId, String tag) {
+        db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO device_tag (device_id, tag) SELECT ?, ? WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM device_tag WHERE device_id = ? AND tag = ?)")) {
+                ps.setLong(1, deviceId);
+                ps.setString(2, tag);
+                ps.setLong(3, deviceId);
+                ps.setString(4, tag);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    boolean removeTag(long deviceId, String tag) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM device_tag WHERE device_id = ? AND tag = ?")) {
+                ps.setLong(1, deviceId);
+                ps.setString(2, tag);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    Map<Long, List<String>> tagsOf(java.util.Collection<Long> ids) {
+        Map<Long, List<String>> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                "SELECT device_id, tag FROM device_tag WHERE device_id IN (" + in + ") ORDER BY tag")) {
+                int i = 1;
+                for (Long id : ids) {
+                    ps.setLong(i++, id);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     private static String escapeLike(String s) {

@@ -22,14 +22,15 @@ public final class ApiServer implements AutoCloseable {
 
     public record Services(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, DeviceCredentials credentials,
                            ApiTokens tokens, AuditLog audit, AcsMetrics metrics, Clock clock, int maxWaitSeconds,
-                           int rateLimit) {
+                           int rateLimit, java.time.Duration offlineAfter) {
     }
 
     public static ApiServer start(String bind, int port, Services s) {
         JAXRSServerFactoryBean sf = new JAXRSServerFactoryBean();
         sf.setAddress("http://" + bind + ":" + port + "/");
         sf.setServiceBeans(List.of(
-            new DevicesResource(s.registry(), s.tasks(), s.wakeup(), s.credentials(), s.clock(), s.maxWaitSeconds()),
+            new DevicesResource(s.registry(), s.tasks(), s.wakeup(), s.credentials(), s.clock(), s.maxWaitSeconds(),
+                s.offlineAfter()),
             new TasksResource(s.tasks(), s.clock()),
             new AccessResource(s.tokens(), s.clock()),
             new AuditResource(s.audit()),

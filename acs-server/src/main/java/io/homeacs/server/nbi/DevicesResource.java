@@ -13,7 +13,10 @@ import io.homeacs.server.task.TaskOrigin;
 import io.homeacs.server.task.TaskQueue;
 import io.homeacs.server.task.TaskSpec;
 import io.homeacs.server.task.TaskSpecCodec;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -25,6 +28,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
@@ -50,9 +54,11 @@ public final class DevicesResource {
     private final DeviceCredentials credentials;
     private final Clock clock;
     private final int maxWaitSeconds;
+    private final Duration offlineAfter;
 
     DevicesResource(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, DeviceCredentials credentials,
-                    Clock clock, int maxWaitSeconds) {
+                    Clock clock, int maxWaitSeconds, Duration offlineAfter) {
+        this.offlineAfter = offlineAfter;
         this.registry = registry;
         this.credentials = credentials;
         this.tasks = tasks;
@@ -63,21 +69,42 @@ public final class DevicesResource {
 
     @GET
     @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER})
-    public Map<String, Object> list(@QueryParam("kind") String kind, @QueryParam("model") String model,
-                                    @QueryParam("productClass") String productClass,
-                                    @QueryParam("softwareVersion") String softwareVersion, @QueryParam("oui") String oui,
-                                    @QueryParam("q") String search, @QueryParam("contactedAfter") String after,
-                                    @QueryParam("contactedBefore") String before,
-                                    @QueryParam("offset") @DefaultValue("0") int offset,
+    public Map<String, Object> list(@BeanParam DeviceFilter filter, @QueryParam("offset") @DefaultValue("0") int offset,
                                     @QueryParam("limit") @DefaultValue("100") int limit) {
-        DeviceQuery q = new DeviceQuery(kind == null ? null : DeviceKind.parse(kind), model, productClass,
-            softwareVersion, oui, search, instant(after, "contactedAfter"), instant(before, "contactedBefore"), offset, limit);
+        DeviceQuery q = filter.toQuery(clock.instant(), offlineAfter, offset, limit);
+        List<Device> page = registry.search(q);
+        Map<Long, List<String>> tags = registry.tagsOf(page.stream().map(Device::id).toList());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("total", registry.count(q));
         out.put("offset", offset);
         out.put("limit", limit);
-        out.put("devices", registry.search(q).stream().map(Views::device).toList());
+        out.put("devices", page.stream().map(d -> view(d, tags.getOrDefault(d.id(), List.of()))).toList());
         return out;
+    }
+
+    /** The same search as CSV for spreadsheets and OSS imports (at most 100,000 rows). */
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv; charset=utf-8")
+    @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER})
+    public Response export(@BeanParam DeviceFilter filter) {
+        DeviceQuery first = filter.toQuery(clock.instant(), offlineAfter, 0, DeviceQuery.MAX_LIMIT);
+        StreamingOutput body = out -> {
+            java.io.Writer w = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+            w.write(DeviceCsv.HEADER);
+            for (int offset = 0; offset < DeviceCsv.MAX_ROWS; offset += DeviceQuery.MAX_LIMIT) {
+                List<Device> page = registry.search(first.page(offset, DeviceQuery.MAX_LIMIT));
+                Map<Long, List<String>> tags = registry.tagsOf(page.stream().map(Device::id).toList());
+                for (Device d : page) {
+                    w.write(DeviceCsv.row(d, tags.getOrDefault(d.id(), List.of()), online(d)));
+                }
+                if (page.size() < DeviceQuery.MAX_LIMIT) {
+                    break;
+                }
+            }
+            w.flush();
+        };
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"devices.csv\"").build();
     }
 
     @GET
@@ -85,7 +112,7 @@ public final class DevicesResource {
     @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER})
     public Map<String, Object> get(@PathParam("id") String id, @QueryParam("parameters") @DefaultValue("") String prefix) {
         Device d = find(id);
-        Map<String, Object> out = Views.device(d);
+        Map<String, Object> out = view(d);
         out.put("parameters", Views.parameters(registry.parameters(d.id()), prefix));
         out.put("recentEvents", Views.events(registry.events(d.id(), 20)));
         return out;
@@ -104,9 +131,9 @@ public final class DevicesResource {
         }
         String kind = j.string("kind");
         if (kind.equalsIgnoreCase("auto")) {
-            return Views.device(registry.clearKindOverride(d.id()));
+            return view(registry.clearKindOverride(d.id()));
         }
-        return Views.device(registry.overrideKind(d.id(), DeviceKind.parse(kind)));
+        return view(registry.overrideKind(d.id(), DeviceKind.parse(kind)));
     }
 
     /**
@@ -194,6 +221,40 @@ public final class DevicesResource {
         return Response.status(status).location(URI.create("/api/v1/tasks/" + task.id())).entity(out).build();
     }
 
+    @PUT
+    @Path("/{id}/tags/{tag}")
+    @Allowed({Role.ADMIN, Role.SUPPORT})
+    public Map<String, Object> addTag(@PathParam("id") String id, @PathParam("tag") String tag) {
+        Device d = find(id);
+        Audit.record(List.of(d.id()), Map.of("tag", tag));
+        registry.addTag(d.id(), tag);
+        return view(d);
+    }
+
+    @DELETE
+    @Path("/{id}/tags/{tag}")
+    @Allowed({Role.ADMIN, Role.SUPPORT})
+    public Map<String, Object> removeTag(@PathParam("id") String id, @PathParam("tag") String tag) {
+        Device d = find(id);
+        Audit.record(List.of(d.id()), Map.of("tag", tag));
+        if (!registry.removeTag(d.id(), tag)) {
+            throw ApiException.notFound("tag " + tag + " on device " + id);
+        }
+        return view(d);
+    }
+
+    private Map<String, Object> view(Device d) {
+        return view(d, registry.tagsOf(List.of(d.id())).getOrDefault(d.id(), List.of()));
+    }
+
+    private Map<String, Object> view(Device d, List<String> tags) {
+        return Views.device(d, tags, online(d));
+    }
+
+    private boolean online(Device d) {
+        return d.lastContact() != null && d.lastContact().isAfter(clock.instant().minus(offlineAfter));
+    }
+
     private Device find(String id) {
         if (id.chars().allMatch(Character::isDigit) && id.length() < 19) {
             return registry.find(Long.parseLong(id)).orElseThrow(() -> ApiException.notFound("device " + id));
@@ -201,14 +262,4 @@ public final class DevicesResource {
         return registry.findByKey(id).orElseThrow(() -> ApiException.notFound("device " + id));
     }
 
-    private static Instant instant(String text, String name) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + " must be an ISO-8601 instant such as 2026-11-21T10:00:00Z");
-        }
-    }
 }

@@ -17,7 +17,7 @@ final class Views {
     private Views() {
     }
 
-    static Map<String, Object> device(Device d) {
+    static Map<String, Object> device(Device d, List<String> tags, boolean online) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", d.id());
         m.put("key", d.key());
@@ -40,6 +40,8 @@ final class Views {
         m.put("ipAddress", d.ipAddress());
         m.put("connectionRequestUrl", d.connectionRequestUrl());
         m.put("udpConnectionRequestAddress", d.udpConnectionRequestAddress());
+        m.put("online", online);
+        m.put("tags", tags);
         return m;
     }
 

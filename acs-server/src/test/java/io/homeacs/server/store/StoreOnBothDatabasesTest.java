@@ -103,6 +103,16 @@ class StoreOnBothDatabasesTest {
         assertThat(fresh.count(new DeviceQuery(null, null, null, null, null, "S_", null, null, 0, 10)))
             .as("LIKE wildcards in the search text are literal").isZero();
         assertThat(fresh.overrideKind(id, DeviceKind.GATEWAY).kindOverridden()).isTrue();
+
+        fresh.addTag(id, "vip");
+        fresh.addTag(id, "vip");
+        assertThat(fresh.tagsOf(List.of(id))).containsEntry(id, List.of("vip"));
+        DeviceQuery tagged = new DeviceQuery(null, null, null, null, null, null, null, null, List.of("vip"),
+            List.of(new DeviceQuery.ParamFilter("Device.WiFi.DataElements.Network.ID", "net")), DeviceQuery.Sort.SERIAL_DESC, 0, 10);
+        assertThat(fresh.search(tagged)).extracting(x -> x.id()).containsExactly(id);
+        assertThat(fresh.search(new DeviceQuery(null, null, null, null, null, null, null, null, List.of(), List.of(),
+            DeviceQuery.Sort.SERIAL_DESC, 0, 10))).extracting(x -> x.identity().serialNumber()).containsExactly("S2", "S1");
+        assertThat(fresh.removeTag(id, "vip")).isTrue();
     }
 
     @ParameterizedTest

@@ -1,0 +1,73 @@
+package io.homeacs.server.nbi;
+
+import io.homeacs.server.device.DeviceKind;
+import io.homeacs.server.device.DeviceQuery;
+import jakarta.ws.rs.QueryParam;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The device-search query parameters, shared by the JSON list and the CSV export. */
+public final class DeviceFilter {
+    @QueryParam("kind")
+    String kind;
+    @QueryParam("model")
+    String model;
+    @QueryParam("productClass")
+    String productClass;
+    @QueryParam("softwareVersion")
+    String softwareVersion;
+    @QueryParam("oui")
+    String oui;
+    @QueryParam("q")
+    String search;
+    @QueryParam("contactedAfter")
+    String contactedAfter;
+    @QueryParam("contactedBefore")
+    String contactedBefore;
+    @QueryParam("online")
+    Boolean online;
+    @QueryParam("tag")
+    List<String> tags;
+    @QueryParam("param")
+    List<String> params;
+    @QueryParam("sort")
+    String sort;
+
+    DeviceQuery toQuery(Instant now, Duration offlineAfter, int offset, int limit) {
+        Instant after = instant(contactedAfter, "contactedAfter");
+        Instant before = instant(contactedBefore, "contactedBefore");
+        if (online != null) {
+            Instant cutoff = now.minus(offlineAfter);
+            if (online) {
+                after = after == null || after.isBefore(cutoff) ? cutoff : after;
+            } else {
+                before = before == null || before.isAfter(cutoff) ? cutoff : before;
+            }
+        }
+        List<DeviceQuery.ParamFilter> pf = new ArrayList<>();
+        for (String p : params == null ? List.<String>of() : params) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw ApiException.badRequest("param must look like <parameter path>=<value>, got '" + p + "'");
+            }
+            pf.add(new DeviceQuery.ParamFilter(p.substring(0, eq), p.substring(eq + 1)));
+        }
+        return new DeviceQuery(kind == null ? null : DeviceKind.parse(kind), model, productClass, softwareVersion, oui,
+            search, after, before, tags == null ? List.of() : tags, pf,
+            sort == null ? DeviceQuery.Sort.ID : DeviceQuery.Sort.parse(sort), offset, limit);
+    }
+
+    private static Instant instant(String text, String name) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name + " must be an ISO-8601 instant such as 2026-11-21T10:00:00Z");
+        }
+    }
+}
