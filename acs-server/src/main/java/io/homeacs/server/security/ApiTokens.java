@@ -51,7 +51,7 @@ public final class ApiTokens {
         create("admin", Role.ADMIN, token, now);
         try {
             Files.deleteIfExists(tokenFile);
-            SecretBox.OwnerOnlyFiles.write(tokenFile, token);
+            OwnerOnlyFiles.write(tokenFile, token);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write admin token to " + tokenFile, e);
         }
