@@ -104,7 +104,13 @@ public final class TlsKeystore {
             "-storepass:env", PASSWORD_ENV, "-keypass:env", PASSWORD_ENV, "-noprompt");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put(PASSWORD_ENV, password);
-        Process process = pb.start();
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + keytool + " to generate the CWMP TLS certificate ("
+                + e.getMessage() + "); configure cwmp.tls-keystore, or switch HTTPS off with cwmp.tls-port=-1", e);
+        }
         String output;
         try (InputStream in = process.getInputStream()) {
             output = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
