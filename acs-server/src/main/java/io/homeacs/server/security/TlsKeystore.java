@@ -62,16 +62,28 @@ public final class TlsKeystore {
                 generate(file, password, tls);
                 return load(file, password, true);
             }
-            if (!tls.keystorePassword().isEmpty()) {
-                return load(file, tls.keystorePassword(), false);
+            String password = tls.keystorePassword();
+            if (password.isEmpty()) {
+                if (!Files.exists(passwordFile)) {
+                    throw new ConfigException("TLS keystore " + file + " exists but its password file " + passwordFile
+                        + " is missing; set cwmp.tls-keystore-password, or delete the keystore to generate a new certificate");
+                }
+                password = Files.readString(passwordFile, StandardCharsets.UTF_8).trim();
             }
-            if (!Files.exists(passwordFile)) {
-                throw new ConfigException("TLS keystore " + file + " exists but its password file " + passwordFile
-                    + " is missing; set cwmp.tls-keystore-password, or delete the keystore to generate a new certificate");
-            }
-            return load(file, Files.readString(passwordFile, StandardCharsets.UTF_8).trim(), false);
+            Loaded existing = load(file, password, false);
+            warnIfHostnameChanged(existing, tls.hostname());
+            return existing;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the TLS keystore " + file, e);
+        }
+    }
+
+    /** The certificate is generated once; a later change of cwmp.tls-hostname alone would go unnoticed. */
+    private static void warnIfHostnameChanged(Loaded existing, String hostname) {
+        String subject = existing.certificate().getSubjectX500Principal().getName();
+        if (!subject.equals("CN=" + hostname)) {
+            LOG.warn("CWMP TLS certificate in {} is for {}, but cwmp.tls-hostname is {}; delete the keystore to "
+                + "generate a new certificate", existing.file(), subject, hostname);
         }
     }
 
