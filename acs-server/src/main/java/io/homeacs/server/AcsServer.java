@@ -7,6 +7,7 @@ import io.homeacs.server.cwmp.connreq.ConnectionRequester;
 import io.homeacs.server.cwmp.rpc.RpcMapper;
 import io.homeacs.server.cwmp.session.CwmpEndpoint;
 import io.homeacs.server.cwmp.transport.CwmpHttpServer;
+import io.homeacs.server.cwmp.transport.ServerTls;
 import io.homeacs.server.device.DeviceRegistry;
 import io.homeacs.server.metrics.AcsMetrics;
 import io.homeacs.server.nbi.ApiServer;
@@ -14,11 +15,13 @@ import io.homeacs.server.security.ApiTokens;
 import io.homeacs.server.security.DeviceCredentials;
 import io.homeacs.server.security.NonceService;
 import io.homeacs.server.security.SecretBox;
+import io.homeacs.server.security.TlsKeystore;
 import io.homeacs.server.store.Database;
 import io.homeacs.server.task.TaskOutcome;
 import io.homeacs.server.task.TaskQueue;
 import io.homeacs.server.task.TaskState;
 import io.homeacs.server.task.TaskType;
+import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -48,19 +51,24 @@ public final class AcsServer implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService housekeeping;
     private final DeviceRegistry registry;
+    /** Null when plain-HTTP CWMP is switched off ({@code cwmp.http-enabled=false}). */
     private final CwmpHttpServer cwmp;
+    /** Null when HTTPS is switched off ({@code cwmp.tls-port=-1}). */
+    private final CwmpHttpServer cwmpTls;
     private final ApiServer api;
     private final int apiPort;
     private final Path adminTokenFile;
 
     private AcsServer(AcsConfig config, Database db, ThreadPoolExecutor workers, ScheduledExecutorService housekeeping,
-                      DeviceRegistry registry, CwmpHttpServer cwmp, ApiServer api, int apiPort, Path adminTokenFile) {
+                      DeviceRegistry registry, CwmpHttpServer cwmp, CwmpHttpServer cwmpTls, ApiServer api, int apiPort,
+                      Path adminTokenFile) {
         this.config = config;
         this.db = db;
         this.workers = workers;
         this.housekeeping = housekeeping;
         this.registry = registry;
         this.cwmp = cwmp;
+        this.cwmpTls = cwmpTls;
         this.api = api;
         this.apiPort = apiPort;
         this.adminTokenFile = adminTokenFile;
@@ -130,10 +138,7 @@ public final class AcsServer implements AutoCloseable {
             metrics, housekeeping);
 
         AcsConfig.Cwmp c = config.cwmp();
-        CwmpHttpServer cwmp = CwmpHttpServer.start(new CwmpHttpServer.Options(c.bind(), c.port(), c.path(),
-            c.maxBodyBytes(), c.ioThreads(), (int) Math.max(60, c.sessionTimeout().toSeconds() * 2),
-            c.retryAfterSeconds(), c.trustForwardedFor(), null), endpoint, workers, metrics::overloadRejected);
-        opened.push(cwmp);
+        Listeners cwmp = startListeners(c, endpoint, workers, metrics, opened);
         int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
         ApiServer api = ApiServer.start(config.api().bind(), apiPort,
             new ApiServer.Services(registry, tasks, wakeup, credentials, tokens, new AuditLog(db), metrics, clock,
@@ -145,17 +150,64 @@ public final class AcsServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(guard(() -> tasks.expireDue(clock.instant())), 30, 30, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(guard(() -> nonces.purge(clock.instant())), 60, 60, TimeUnit.SECONDS);
 
-        LOG.info("HomeACS started in {} ms: CWMP on {}:{}{}, API on http://{}:{}/api/v1, store {}",
-            (System.nanoTime() - started) / 1_000_000, c.bind(), cwmp.port(), c.path(), config.api().bind(), apiPort,
+        LOG.info("HomeACS started in {} ms: CWMP on {}, API on http://{}:{}/api/v1, store {}",
+            (System.nanoTime() - started) / 1_000_000, cwmp.describe(c), config.api().bind(), apiPort,
             config.database().embedded() ? config.dataDir() : "PostgreSQL");
+        if (cwmp.keystore() != null) {
+            TlsKeystore.Loaded k = cwmp.keystore();
+            // Operators pin this (or hand it to CPE vendors) when the certificate is self-signed.
+            LOG.info("CWMP TLS certificate {} ({}), SHA-256 fingerprint {}", k.certificate().getSubjectX500Principal(),
+                k.generated() ? "generated, self-signed" : k.file(), k.fingerprint());
+        }
         if (config.cpe().bootstrapPassword().equals("bootstrap")) {
             LOG.warn("CPE bootstrap credentials are the default ones; set cpe.bootstrap-password in production");
         }
-        return new AcsServer(config, db, workers, housekeeping, registry, cwmp, api, apiPort, tokenFile);
+        return new AcsServer(config, db, workers, housekeeping, registry, cwmp.http(), cwmp.https(), api, apiPort,
+            tokenFile);
     }
 
+    private static CwmpHttpServer.Options listener(AcsConfig.Cwmp c, String bind, int port, SslContext tls) {
+        return new CwmpHttpServer.Options(bind, port, c.path(), c.maxBodyBytes(), c.ioThreads(),
+            (int) Math.max(60, c.sessionTimeout().toSeconds() * 2), c.retryAfterSeconds(), c.trustForwardedFor(), tls);
+    }
+
+    /** The CWMP listeners that run; either may be null (switched off), never both. */
+    private record Listeners(CwmpHttpServer http, CwmpHttpServer https, TlsKeystore.Loaded keystore) {
+        String describe(AcsConfig.Cwmp c) {
+            String plain = http == null ? "no plain HTTP" : "http://" + c.bind() + ":" + http.port() + c.path();
+            String tls = https == null ? "no HTTPS" : "https://" + c.tls().bind() + ":" + https.port() + c.path();
+            return plain + " and " + tls;
+        }
+    }
+
+    /** Both listeners share the endpoint and the worker pool, so a device is one device whichever it uses. */
+    private static Listeners startListeners(AcsConfig.Cwmp c, CwmpEndpoint endpoint, ThreadPoolExecutor workers,
+                                            AcsMetrics metrics, Deque<AutoCloseable> opened) throws InterruptedException {
+        CwmpHttpServer http = null;
+        if (c.httpEnabled()) {
+            http = CwmpHttpServer.start(listener(c, c.bind(), c.port(), null), endpoint, workers, metrics::overloadRejected);
+            opened.push(http);
+        }
+        CwmpHttpServer https = null;
+        TlsKeystore.Loaded keystore = null;
+        if (c.tls().enabled()) {
+            keystore = TlsKeystore.open(c.tls());
+            SslContext tls = ServerTls.context(keystore.keyStore(), keystore.password());
+            https = CwmpHttpServer.start(listener(c, c.tls().bind(), c.tls().port(), tls), endpoint, workers,
+                metrics::overloadRejected);
+            opened.push(https);
+        }
+        return new Listeners(http, https, keystore);
+    }
+
+    /** The plain-HTTP CWMP port, or -1 when that listener is switched off ({@code cwmp.http-enabled=false}). */
     public int cwmpPort() {
-        return cwmp.port();
+        return cwmp == null ? -1 : cwmp.port();
+    }
+
+    /** The HTTPS CWMP port, or -1 when HTTPS is switched off ({@code cwmp.tls-port=-1}). */
+    public int cwmpTlsPort() {
+        return cwmpTls == null ? -1 : cwmpTls.port();
     }
 
     public int apiPort() {
@@ -177,7 +229,12 @@ public final class AcsServer implements AutoCloseable {
     @Override
     public void close() {
         api.close();
-        cwmp.close();
+        if (cwmp != null) {
+            cwmp.close();
+        }
+        if (cwmpTls != null) {
+            cwmpTls.close();
+        }
         workers.shutdown();
         try {
             workers.awaitTermination(10, TimeUnit.SECONDS);

@@ -1,7 +1,9 @@
 package io.homeacs.server.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /** Frozen server configuration, validated once at start-up. */
 public record AcsConfig(
@@ -17,6 +19,10 @@ public record AcsConfig(
 
     public enum CpeAuth { DIGEST, BASIC, NONE }
 
+    private static final Pattern HOSTNAME =
+        Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
+
     public record Database(String url, String user, String password, int poolSize) {
         public boolean embedded() {
             return url.startsWith("jdbc:h2:");
@@ -25,7 +31,24 @@ public record AcsConfig(
 
     public record Cwmp(String bind, int port, String path, int maxBodyBytes, Duration sessionTimeout,
                        int workers, int queueCapacity, int retryAfterSeconds, int ioThreads,
-                       boolean trustForwardedFor, CpeAuth auth, String realm) {
+                       boolean trustForwardedFor, CpeAuth auth, String realm, boolean httpEnabled, CwmpTls tls) {
+    }
+
+    /**
+     * The HTTPS listener for CWMP. {@code port} is -1 when HTTPS is off. {@code generate} is true for
+     * the default keystore under the data directory, which is created with a self-signed certificate
+     * for {@code hostname} when missing; an operator's own keystore is only ever read.
+     */
+    public record CwmpTls(int port, String bind, Path keystore, boolean generate, String keystorePassword,
+                          String hostname) {
+        public boolean enabled() {
+            return port >= 0;
+        }
+
+        /** An IP address goes into the certificate's subjectAltName as {@code ip:}, a name as {@code dns:}. */
+        public boolean hostnameIsIpAddress() {
+            return IP_LITERAL.matcher(hostname).matches();
+        }
     }
 
     public enum Rebootstrap { AUTHORIZED, ANY }
@@ -62,7 +85,9 @@ public record AcsConfig(
             Duration.ofSeconds(v.integer("cwmp.session-timeout-seconds", 1, 3600)),
             v.integer("cwmp.workers", 1, 1024), v.integer("cwmp.queue-capacity", 1, 1_000_000),
             v.integer("cwmp.retry-after-seconds", 1, 3600), v.integer("cwmp.io-threads", 0, 256),
-            v.bool("cwmp.trust-forwarded-for"), v.enumValue("cwmp.auth", CpeAuth.class), v.string("cwmp.auth-realm"));
+            v.bool("cwmp.trust-forwarded-for"), v.enumValue("cwmp.auth", CpeAuth.class), v.string("cwmp.auth-realm"),
+            v.bool("cwmp.http-enabled"), cwmpTls(v, dataDir));
+        checkListeners(cwmp);
         Cpe cpe = new Cpe(v.bool("cpe.allow-unknown"), v.string("cpe.bootstrap-username"),
             v.string("cpe.bootstrap-password"), v.bool("cpe.provision-credentials"),
             v.string("cpe.cr-username"), v.string("cpe.cr-password"),
@@ -77,5 +102,39 @@ public record AcsConfig(
         return new AcsConfig(dataDir, db, cwmp, cpe, cr, tasks,
             Duration.ofMillis(v.integer("registry.flush-interval-ms", 10, 600_000)),
             Duration.ofSeconds(v.integer("registry.offline-after-seconds", 10, 30 * 86400)), api);
+    }
+
+    private static CwmpTls cwmpTls(SettingValues v, Path dataDir) {
+        int port = v.integer("cwmp.tls-port", -1, 65535);
+        String configured = v.string("cwmp.tls-keystore").trim();
+        String password = v.string("cwmp.tls-keystore-password");
+        String hostname = v.string("cwmp.tls-hostname").trim();
+        if (!HOSTNAME.matcher(hostname).matches() && !IP_LITERAL.matcher(hostname).matches()) {
+            throw new ConfigException("cwmp.tls-hostname must be a DNS name or an IP address, got '" + hostname + "'");
+        }
+        if (configured.isEmpty()) {
+            return new CwmpTls(port, v.string("cwmp.tls-bind"), dataDir.resolve("tls").resolve("cwmp.p12"), true,
+                password, hostname);
+        }
+        Path keystore = Path.of(configured).toAbsolutePath().normalize();
+        if (port >= 0 && !Files.isRegularFile(keystore)) {
+            // Only the default keystore is generated: a configured path that is missing is a mistake,
+            // and a self-signed stand-in would silently replace the operator's certificate.
+            throw new ConfigException("cwmp.tls-keystore " + keystore + " does not exist");
+        }
+        if (port >= 0 && password.isEmpty()) {
+            throw new ConfigException("cwmp.tls-keystore-password is required with cwmp.tls-keystore");
+        }
+        return new CwmpTls(port, v.string("cwmp.tls-bind"), keystore, false, password, hostname);
+    }
+
+    private static void checkListeners(Cwmp c) {
+        if (!c.httpEnabled() && !c.tls().enabled()) {
+            throw new ConfigException("cwmp.http-enabled is false and cwmp.tls-port is -1: no CWMP listener would run; "
+                + "enable at least one");
+        }
+        if (c.httpEnabled() && c.tls().enabled() && c.port() != 0 && c.port() == c.tls().port()) {
+            throw new ConfigException("cwmp.port and cwmp.tls-port are both " + c.port() + "; give HTTPS its own port");
+        }
     }
 }

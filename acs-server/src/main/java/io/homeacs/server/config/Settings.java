@@ -16,6 +16,15 @@ public final class Settings {
         new Setting("db.pool-size", "8", "Maximum JDBC connections."),
         new Setting("cwmp.bind", "0.0.0.0", "Address the CWMP listener binds to."),
         new Setting("cwmp.port", "7547", "CWMP (TR-069) HTTP port; 0 picks a free port."),
+        new Setting("cwmp.http-enabled", "true", "Whether the plain-HTTP CWMP listener runs; false leaves only HTTPS (cwmp.tls-port)."),
+        new Setting("cwmp.tls-port", "7548", "CWMP over TLS (HTTPS) port; 0 picks a free port, -1 switches HTTPS off."),
+        new Setting("cwmp.tls-bind", "0.0.0.0", "Address the CWMP HTTPS listener binds to."),
+        new Setting("cwmp.tls-keystore", "", "PKCS12 keystore with the HTTPS key and certificate; empty = <data-dir>/tls/cwmp.p12, "
+            + "a self-signed one generated on first start."),
+        new Setting("cwmp.tls-keystore-password", "", "Password of the keystore (and its key); required with cwmp.tls-keystore. "
+            + "Empty with the generated keystore = a random one kept in <data-dir>/tls/cwmp.p12.password."),
+        new Setting("cwmp.tls-hostname", "localhost", "Host name (or IP address) put in the generated certificate's CN and "
+            + "subjectAltName, beside IP 127.0.0.1; only used when the certificate is generated."),
         new Setting("cwmp.path", "/", "HTTP path of the CWMP endpoint."),
         new Setting("cwmp.max-body-bytes", "1048576", "Largest CWMP request body accepted; larger gets 413."),
         new Setting("cwmp.session-timeout-seconds", "30", "A CWMP session idle this long is closed and its in-flight RPC re-queued."),

@@ -64,7 +64,7 @@ public final class ApiTokens {
         Issued issued = issue(admin.id(), "admin (first start)", null, now);
         try {
             Files.deleteIfExists(tokenFile);
-            SecretBox.OwnerOnlyFiles.write(tokenFile, issued.token());
+            OwnerOnlyFiles.write(tokenFile, issued.token());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write admin token to " + tokenFile, e);
         }

@@ -6,7 +6,6 @@ import io.homeacs.server.task.SecretSealer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -80,22 +79,6 @@ public final class SecretBox implements SecretSealer {
             return new String(c.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("secret cannot be decrypted with this data directory's key", e);
-        }
-    }
-
-    /** Files that hold secrets: created with owner-only permissions where the file system supports it. */
-    static final class OwnerOnlyFiles {
-        private OwnerOnlyFiles() {
-        }
-
-        static void write(Path file, String content) throws IOException {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file);
-            }
-            Files.writeString(file, content + "\n", StandardCharsets.UTF_8);
         }
     }
 }

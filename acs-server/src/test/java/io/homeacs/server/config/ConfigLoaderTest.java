@@ -23,6 +23,31 @@ class ConfigLoaderTest {
         assertThat(c.database().embedded()).isTrue();
         assertThat(c.database().url()).contains(dir.toString());
         assertThat(c.cwmp().auth()).isEqualTo(AcsConfig.CpeAuth.DIGEST);
+        assertThat(c.cwmp().httpEnabled()).isTrue();
+        assertThat(c.cwmp().tls().enabled()).isTrue();
+        assertThat(c.cwmp().tls().port()).isEqualTo(7548);
+        assertThat(c.cwmp().tls().bind()).isEqualTo("0.0.0.0");
+        assertThat(c.cwmp().tls().generate()).isTrue();
+        assertThat(c.cwmp().tls().keystore()).isEqualTo(c.dataDir().resolve("tls").resolve("cwmp.p12"));
+        assertThat(c.cwmp().tls().hostname()).isEqualTo("localhost");
+        assertThat(c.cwmp().tls().hostnameIsIpAddress()).isFalse();
+    }
+
+    @Test
+    void tlsSettingsAreValidated() {
+        ConfigLoader loader = new ConfigLoader();
+        String d = dir.toString();
+        assertThat(loader.load(List.of("--data-dir", d, "--cwmp-tls-port", "-1"), Map.of()).cwmp().tls().enabled()).isFalse();
+        assertThat(loader.load(List.of("--data-dir", d), Map.of("ACS_CWMP_TLS_HOSTNAME", "192.0.2.7"))
+            .cwmp().tls().hostnameIsIpAddress()).isTrue();
+        assertThatThrownBy(() -> loader.load(List.of("--data-dir", d, "--cwmp-tls-port", "-2"), Map.of()))
+            .hasMessageContaining("cwmp.tls-port");
+        assertThatThrownBy(() -> loader.load(List.of("--data-dir", d, "--cwmp-tls-hostname", "acs,O=evil"), Map.of()))
+            .hasMessageContaining("cwmp.tls-hostname");
+        assertThatThrownBy(() -> loader.load(List.of("--data-dir", d, "--cwmp-port", "7000", "--cwmp-tls-port", "7000"),
+            Map.of())).hasMessageContaining("cwmp.tls-port");
+        assertThatThrownBy(() -> loader.load(List.of("--data-dir", d, "--cwmp-http-enabled", "no", "--cwmp-tls-port", "-1"),
+            Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("no CWMP listener");
     }
 
     @Test

@@ -6,17 +6,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * A CPE played by the test, one HTTP request at a time, so each test can script exactly what a
- * device says and assert exactly what the ACS answers. Handles digest auth and the session cookie.
+ * device says and assert exactly what the ACS answers. Handles digest (or preemptive basic) auth and the
+ * session cookie, over plain HTTP or HTTPS.
  */
 public final class ScriptedCpe {
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final URI acs;
+    private boolean basic;
     private String username;
     private String password;
     private String cookie;
@@ -56,7 +61,14 @@ public final class ScriptedCpe {
     }
 
     public ScriptedCpe(int port, String oui, String productClass, String serial, String username, String password) {
-        this.acs = URI.create("http://127.0.0.1:" + port + "/");
+        this(URI.create("http://127.0.0.1:" + port + "/"), null, oui, productClass, serial, username, password);
+    }
+
+    /** A CPE talking to {@code acs}, which may be an https URI; {@code tls} is then the context it trusts the ACS with. */
+    public ScriptedCpe(URI acs, SSLContext tls, String oui, String productClass, String serial, String username,
+                       String password) {
+        this.http = tls == null ? HttpClient.newHttpClient() : HttpClient.newBuilder().sslContext(tls).build();
+        this.acs = acs;
         this.oui = oui;
         this.productClass = productClass;
         this.serial = serial;
@@ -76,6 +88,12 @@ public final class ScriptedCpe {
 
     public String password() {
         return password;
+    }
+
+    /** From now on open sessions with preemptive HTTP Basic instead of answering Digest challenges. */
+    public ScriptedCpe useBasic() {
+        basic = true;
+        return this;
     }
 
     public void newSession() {
@@ -100,7 +118,7 @@ public final class ScriptedCpe {
 
     public Reply post(String body) {
         Reply r = send(body, true);
-        if (r.status() == 401 && username != null && r.header("WWW-Authenticate") != null
+        if (r.status() == 401 && !basic && username != null && r.header("WWW-Authenticate") != null
             && r.header("WWW-Authenticate").startsWith("Digest")) {
             Map<String, String> c = Digest.parseParams(r.header("WWW-Authenticate"));
             nonce = c.get("nonce");
@@ -123,7 +141,10 @@ public final class ScriptedCpe {
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
-        if (auth && nonce != null && cookie == null) {
+        if (auth && basic && username != null && cookie == null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        } else if (auth && nonce != null && cookie == null) {
             nc++;
             String ncs = String.format("%08x", nc);
             String cnonce = Long.toHexString(System.nanoTime());

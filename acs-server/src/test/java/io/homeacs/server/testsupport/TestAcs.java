@@ -25,8 +25,11 @@ public final class TestAcs implements AutoCloseable {
     }
 
     public static TestAcs start(Path dataDir, String... extraFlags) {
+        // HTTPS is off unless a test asks for it (--cwmp-tls-port 0): generating a certificate costs a
+        // keytool run, and the default port 7548 would collide between test classes.
         List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--cwmp-port", "0",
-            "--api-port", "0", "--api-bind", "127.0.0.1", "--cwmp-bind", "127.0.0.1"));
+            "--api-port", "0", "--api-bind", "127.0.0.1", "--cwmp-bind", "127.0.0.1", "--cwmp-tls-port", "-1",
+            "--cwmp-tls-bind", "127.0.0.1"));
         args.addAll(List.of(extraFlags));
         try {
             return new TestAcs(AcsServer.start(new ConfigLoader().load(args, Map.of())));
@@ -38,6 +41,10 @@ public final class TestAcs implements AutoCloseable {
 
     public int cwmpPort() {
         return server.cwmpPort();
+    }
+
+    public int cwmpTlsPort() {
+        return server.cwmpTlsPort();
     }
 
     public record ApiReply(int status, String body) {

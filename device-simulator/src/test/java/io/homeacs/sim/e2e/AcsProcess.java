@@ -32,7 +32,7 @@ final class AcsProcess implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), "io.homeacs.server.Main",
             "--data-dir", dataDir.toString(), "--cwmp-port", Integer.toString(cwmpPort), "--api-port",
-            Integer.toString(apiPort), "--cwmp-bind", "127.0.0.1", "--api-bind", "127.0.0.1");
+            Integer.toString(apiPort), "--cwmp-bind", "127.0.0.1", "--api-bind", "127.0.0.1", "--cwmp-tls-port", "-1");
         try {
             process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("acs.log").toFile())).start();

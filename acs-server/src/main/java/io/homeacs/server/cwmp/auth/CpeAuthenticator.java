@@ -48,53 +48,53 @@ public final class CpeAuthenticator {
             return new Result.Authenticated(CpePrincipal.ANONYMOUS);
         }
         if (authorization == null || authorization.isBlank()) {
-            return challenge(false, "no credentials");
+            return challenge(false, "no credentials", tls);
         }
         if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return basic(authorization.substring(6).trim(), tls, now);
         }
         if (!authorization.regionMatches(true, 0, "Digest ", 0, 7)) {
-            return challenge(false, "unsupported authorization scheme");
+            return challenge(false, "unsupported authorization scheme", tls);
         }
-        return digest(Digest.parseParams(authorization), requestPath, now);
+        return digest(Digest.parseParams(authorization), requestPath, tls, now);
     }
 
-    private Result digest(Map<String, String> p, String requestPath, Instant now) {
+    private Result digest(Map<String, String> p, String requestPath, boolean tls, Instant now) {
         String username = p.get("username");
         String nonce = p.get("nonce");
         String response = p.get("response");
         String uri = p.get("uri");
         if (username == null || nonce == null || response == null || uri == null || p.get("nc") == null
             || p.get("cnonce") == null || !"auth".equals(p.get("qop"))) {
-            return challenge(false, "incomplete digest authorization (qop=auth, nc and cnonce are required)");
+            return challenge(false, "incomplete digest authorization (qop=auth, nc and cnonce are required)", tls);
         }
         if (!realm.equals(p.get("realm"))) {
-            return challenge(false, "wrong realm");
+            return challenge(false, "wrong realm", tls);
         }
         if (checkUri && !uriMatches(uri, requestPath)) {
-            return challenge(false, "digest uri " + uri + " does not match the request");
+            return challenge(false, "digest uri " + uri + " does not match the request", tls);
         }
         NonceService.Check check = nonces.check(nonce, now);
         if (check == NonceService.Check.INVALID) {
-            return challenge(false, "unknown nonce");
+            return challenge(false, "unknown nonce", tls);
         }
         Optional<DeviceCredentials.Login> login = lookup(username);
         if (login.isEmpty()) {
-            return challenge(false, "unknown username " + username);
+            return challenge(false, "unknown username " + username, tls);
         }
         DeviceCredentials.Login l = login.get();
         boolean pending = false;
         if (!digestMatches(l.ha1(), p, nonce, uri, response)) {
             if (!digestMatches(l.pendingHa1(), p, nonce, uri, response)) {
-                return challenge(false, "wrong password for " + username);
+                return challenge(false, "wrong password for " + username, tls);
             }
             pending = true;
         }
         if (check == NonceService.Check.STALE) {
-            return challenge(true, "stale nonce");
+            return challenge(true, "stale nonce", tls);
         }
         if (!nonces.acceptCount(nonce, p.get("nc"))) {
-            return challenge(false, "replayed nonce count for " + username);
+            return challenge(false, "replayed nonce count for " + username, tls);
         }
         return new Result.Authenticated(principal(l, pending));
     }
@@ -117,23 +117,23 @@ public final class CpeAuthenticator {
 
     private Result basic(String encoded, boolean tls, Instant now) {
         if (mode != AcsConfig.CpeAuth.BASIC || !tls) {
-            return challenge(false, "basic authentication is only accepted over TLS when enabled");
+            return challenge(false, "basic authentication is only accepted over TLS when enabled", tls);
         }
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return challenge(false, "malformed basic credentials");
+            return challenge(false, "malformed basic credentials", tls);
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
-            return challenge(false, "malformed basic credentials");
+            return challenge(false, "malformed basic credentials", tls);
         }
         String user = decoded.substring(0, colon);
         Optional<DeviceCredentials.Login> login = lookup(user);
         String presented = Digest.ha1(user, realm, decoded.substring(colon + 1));
         if (login.isEmpty()) {
-            return challenge(false, "wrong credentials for " + user);
+            return challenge(false, "wrong credentials for " + user, tls);
         }
         DeviceCredentials.Login l = login.get();
         if (Digest.constantTimeEquals(l.ha1(), presented)) {
@@ -142,7 +142,7 @@ public final class CpeAuthenticator {
         if (Digest.constantTimeEquals(l.pendingHa1(), presented)) {
             return new Result.Authenticated(principal(l, true));
         }
-        return challenge(false, "wrong credentials for " + user);
+        return challenge(false, "wrong credentials for " + user, tls);
     }
 
     private Optional<DeviceCredentials.Login> lookup(String username) {
@@ -156,8 +156,12 @@ public final class CpeAuthenticator {
         return l.deviceId() == 0 ? CpePrincipal.BOOTSTRAP : new CpePrincipal(CpePrincipal.Kind.DEVICE, l.deviceId(), pending);
     }
 
-    private Result challenge(boolean stale, String reason) {
-        String header = mode == AcsConfig.CpeAuth.BASIC
+    /**
+     * Basic is offered only where it would be accepted: on plain HTTP even {@code cwmp.auth=basic}
+     * challenges with Digest, so a CPE is never invited to send its password in clear.
+     */
+    private Result challenge(boolean stale, String reason, boolean tls) {
+        String header = mode == AcsConfig.CpeAuth.BASIC && tls
             ? "Basic realm=\"" + realm + "\""
             : "Digest realm=\"" + realm + "\", qop=\"auth\", nonce=\"" + nonces.issue(Instant.now())
                 + "\", opaque=\"" + realm.hashCode() + "\", algorithm=MD5" + (stale ? ", stale=true" : "");
