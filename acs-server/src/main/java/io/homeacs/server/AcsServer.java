@@ -1,6 +1,7 @@
 package io.homeacs.server;
 
 import io.homeacs.server.audit.AuditLog;
+import io.homeacs.server.bulk.BulkRuns;
 import io.homeacs.server.config.AcsConfig;
 import io.homeacs.server.cwmp.auth.CpeAuthenticator;
 import io.homeacs.server.cwmp.connreq.ConnectionRequester;
@@ -140,15 +141,22 @@ public final class AcsServer implements AutoCloseable {
         AcsConfig.Cwmp c = config.cwmp();
         Listeners cwmp = startListeners(c, endpoint, workers, metrics, opened);
         int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
+        BulkRuns bulk = new BulkRuns(db, registry, tasks, wakeup, secrets);
         ApiServer api = ApiServer.start(config.api().bind(), apiPort,
             new ApiServer.Services(registry, tasks, wakeup, credentials, tokens, new AuditLog(db), metrics, clock,
-                config.api().maxWaitSeconds(), config.api().rateLimit(), config.offlineAfter()));
+                config.api().maxWaitSeconds(), config.api().rateLimit(), config.offlineAfter(), bulk));
 
         long flushMs = config.registryFlushInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(guard(registry::flush), flushMs, flushMs, TimeUnit.MILLISECONDS);
         housekeeping.scheduleWithFixedDelay(guard(() -> endpoint.reapIdle(c.sessionTimeout())), 1, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(guard(() -> tasks.expireDue(clock.instant())), 30, 30, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(guard(() -> nonces.purge(clock.instant())), 60, 60, TimeUnit.SECONDS);
+        long[] lastTick = {System.nanoTime()};
+        housekeeping.scheduleWithFixedDelay(guard(() -> {
+            long t = System.nanoTime();
+            bulk.tick(clock.instant(), (t - lastTick[0]) / 1e9);
+            lastTick[0] = t;
+        }), 1, 1, TimeUnit.SECONDS);
 
         LOG.info("HomeACS started in {} ms: CWMP on {}, API on http://{}:{}/api/v1, store {}",
             (System.nanoTime() - started) / 1_000_000, cwmp.describe(c), config.api().bind(), apiPort,

@@ -1,6 +1,7 @@
 package io.homeacs.server.nbi;
 
 import io.homeacs.server.audit.AuditLog;
+import io.homeacs.server.bulk.BulkRuns;
 import io.homeacs.server.device.DeviceRegistry;
 import io.homeacs.server.device.DeviceWakeup;
 import io.homeacs.server.metrics.AcsMetrics;
@@ -22,7 +23,7 @@ public final class ApiServer implements AutoCloseable {
 
     public record Services(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, DeviceCredentials credentials,
                            ApiTokens tokens, AuditLog audit, AcsMetrics metrics, Clock clock, int maxWaitSeconds,
-                           int rateLimit, java.time.Duration offlineAfter) {
+                           int rateLimit, java.time.Duration offlineAfter, BulkRuns bulk) {
     }
 
     public static ApiServer start(String bind, int port, Services s) {
@@ -34,6 +35,7 @@ public final class ApiServer implements AutoCloseable {
             new TasksResource(s.tasks(), s.clock()),
             new AccessResource(s.tokens(), s.clock()),
             new AuditResource(s.audit()),
+            new BulkResource(s.bulk(), s.clock(), s.offlineAfter()),
             new MetricsResource(s.metrics())));
         sf.setProviders(List.of(new JsonProvider(), new BearerAuthFilter(s.tokens(), s.clock(),
             new RateLimiter(s.rateLimit(), s.rateLimit() * 4.0)),

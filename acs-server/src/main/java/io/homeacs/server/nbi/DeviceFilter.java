@@ -2,6 +2,7 @@ package io.homeacs.server.nbi;
 
 import io.homeacs.server.device.DeviceKind;
 import io.homeacs.server.device.DeviceQuery;
+import io.homeacs.server.json.JsonFields;
 import jakarta.ws.rs.QueryParam;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,31 @@ public final class DeviceFilter {
     List<String> params;
     @QueryParam("sort")
     String sort;
+
+    /** The same filter given as a JSON object (bulk runs): {"kind": "stb", "tag": ["vip"], "param": ["p=v"], ...}. */
+    static DeviceFilter fromJson(JsonFields j) {
+        DeviceFilter f = new DeviceFilter();
+        f.kind = j.string("kind", null);
+        f.model = j.string("model", null);
+        f.productClass = j.string("productClass", null);
+        f.softwareVersion = j.string("softwareVersion", null);
+        f.oui = j.string("oui", null);
+        f.search = j.string("q", null);
+        f.contactedAfter = j.string("contactedAfter", null);
+        f.contactedBefore = j.string("contactedBefore", null);
+        f.online = j.has("online") ? j.bool("online", false) : null;
+        f.tags = j.raw().get("tag") instanceof String s ? List.of(s) : j.strings("tag");
+        f.params = j.raw().get("param") instanceof String s ? List.of(s) : j.strings("param");
+        for (String key : j.raw().keySet()) {
+            if (!KNOWN.contains(key)) {
+                throw ApiException.badRequest("unknown query field '" + key + "'");
+            }
+        }
+        return f;
+    }
+
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("kind", "model", "productClass",
+        "softwareVersion", "oui", "q", "contactedAfter", "contactedBefore", "online", "tag", "param");
 
     DeviceQuery toQuery(Instant now, Duration offlineAfter, int offset, int limit) {
         Instant after = instant(contactedAfter, "contactedAfter");

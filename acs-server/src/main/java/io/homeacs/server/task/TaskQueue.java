@@ -44,8 +44,13 @@ public final class TaskQueue {
     }
 
     public Task enqueue(long deviceId, TaskSpec spec, TaskOrigin origin, Duration expiry, Instant now) {
+        return enqueue(deviceId, spec, origin, expiry, now, null);
+    }
+
+    /** As above, recording the bulk run the task belongs to (null for none). */
+    public Task enqueue(long deviceId, TaskSpec spec, TaskOrigin origin, Duration expiry, Instant now, Long bulkRunId) {
         Duration life = expiry == null ? config.expiry() : expiry;
-        Task t = repository.insert(deviceId, spec, origin, now, now.plus(life), config.maxAttempts());
+        Task t = repository.insert(deviceId, spec, origin, now, now.plus(life), config.maxAttempts(), bulkRunId);
         devicesWithWork.add(deviceId);
         LOG.debug("queued task {} {} for device {}", t.id(), spec.type().apiName(), deviceId);
         return t;

@@ -29,12 +29,13 @@ final class TaskRepository {
         this.sealer = sealer;
     }
 
-    Task insert(long deviceId, TaskSpec spec, TaskOrigin origin, Instant now, Instant expires, int maxAttempts) {
+    Task insert(long deviceId, TaskSpec spec, TaskOrigin origin, Instant now, Instant expires, int maxAttempts,
+                Long bulkRunId) {
         String specJson = Json.write(TaskSpecCodec.mapSecrets(TaskSpecCodec.toJson(spec, false), sealer::seal));
         long id = db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO task (device_id, type, spec, origin, state, "
-                + "created_at, updated_at, next_attempt_at, expires_at, attempts, max_attempts) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,0,?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "created_at, updated_at, next_attempt_at, expires_at, attempts, max_attempts, bulk_run_id) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,0,?,?)", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setLong(1, deviceId);
                 ps.setString(2, spec.type().name());
                 ps.setString(3, specJson);
@@ -45,6 +46,7 @@ final class TaskRepository {
                 Sql.setInstant(ps, 8, now);
                 Sql.setInstant(ps, 9, expires);
                 ps.setInt(10, maxAttempts);
+                ps.setObject(11, bulkRunId);
                 ps.executeUpdate();
                 try (ResultSet rs = ps.getGeneratedKeys()) {
                     rs.next();
