@@ -33,7 +33,8 @@ public final class ApiServer implements AutoCloseable {
             new TasksResource(s.tasks(), s.clock()),
             new AccessResource(s.tokens(), s.clock()),
             new AuditResource(s.audit()),
-            new MetricsResource(s.metrics())));
+            new MetricsResource(s.metrics()),
+            new OpenApiResource()));
         sf.setProviders(List.of(new JsonProvider(), new BearerAuthFilter(s.tokens(), s.clock(),
             new RateLimiter(s.rateLimit(), s.rateLimit() * 4.0)),
             new AuditFilter(s.audit(), s.clock()), new ErrorMapper()));
