@@ -36,7 +36,8 @@ public final class ApiServer implements AutoCloseable {
             new AccessResource(s.tokens(), s.clock()),
             new AuditResource(s.audit()),
             new BulkResource(s.bulk(), s.clock(), s.offlineAfter()),
-            new MetricsResource(s.metrics())));
+            new MetricsResource(s.metrics()),
+            new OpenApiResource()));
         sf.setProviders(List.of(new JsonProvider(), new BearerAuthFilter(s.tokens(), s.clock(),
             new RateLimiter(s.rateLimit(), s.rateLimit() * 4.0)),
             new AuditFilter(s.audit(), s.clock()), new ErrorMapper()));
