@@ -35,14 +35,14 @@ final class AcsProcess implements AutoCloseable {
             Integer.toString(apiPort), "--cwmp-bind", "127.0.0.1", "--api-bind", "127.0.0.1", "--cwmp-tls-port", "-1");
         try {
             process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("acs.log").toFile())).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Instant end = Instant.now().plusSeconds(60);
         while (!ready()) {
             if (!process.isAlive() || Instant.now().isAfter(end)) {
-                throw new AssertionError("ACS process did not start; see " + dataDir.resolve("acs.log"));
+                throw new AssertionError("ACS process did not start; see " + logFile());
             }
             RunningAcs.sleep(100);
         }
@@ -58,6 +58,27 @@ final class AcsProcess implements AutoCloseable {
             return call("GET", "/api/v1/devices?limit=1", null).statusCode() == 200;
         } catch (IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /** Kept under target/ so it survives the test's temporary directory. */
+    Path logFile() {
+        return Path.of("target", "acs-process-" + cwmpPort + ".log").toAbsolutePath();
+    }
+
+    /** Appends a thread dump of the running ACS to its log, for a test that found it stuck. */
+    void threadDump() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        try {
+            new ProcessBuilder(jcmd, Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile())).start().waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -48,8 +48,11 @@ class CrashRestartE2ETest {
                     Map<?, ?> t = task(acs, e.getValue());
                     while (!"done".equals(t.get("state"))) {
                         SimulatedDevice d = e.getKey();
-                        assertThat(Instant.now()).as("task %s still %s; device sessions ok=%s failed=%s inSession=%s last error: %s",
-                            e.getValue(), t, d.completedSessions(), d.failedSessions(), d.inSession(), d.lastError()).isBefore(end);
+                        if (!Instant.now().isBefore(end)) {
+                            acs.threadDump();
+                        }
+                        assertThat(Instant.now()).as("task %s still %s; device sessions ok=%s failed=%s inSession=%s last error: %s; ACS log and thread dump: %s",
+                            e.getValue(), t, d.completedSessions(), d.failedSessions(), d.inSession(), d.lastError(), acs.logFile()).isBefore(end);
                         RunningAcs.sleep(200);
                         t = task(acs, e.getValue());
                     }
