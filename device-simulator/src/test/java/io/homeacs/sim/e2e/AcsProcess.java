@@ -22,7 +22,10 @@ final class AcsProcess implements AutoCloseable {
     private Process process;
     private String token;
 
-    AcsProcess(Path dataDir) {
+    private final List<String> extraArgs;
+
+    AcsProcess(Path dataDir, String... extraArgs) {
+        this.extraArgs = List.of(extraArgs);
         this.dataDir = dataDir;
         this.cwmpPort = freePort();
         this.apiPort = freePort();
@@ -30,9 +33,11 @@ final class AcsProcess implements AutoCloseable {
 
     void start() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), "io.homeacs.server.Main",
-            "--data-dir", dataDir.toString(), "--cwmp-port", Integer.toString(cwmpPort), "--api-port",
-            Integer.toString(apiPort), "--cwmp-bind", "127.0.0.1", "--api-bind", "127.0.0.1", "--cwmp-tls-port", "-1");
+        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+            "io.homeacs.server.Main", "--data-dir", dataDir.toString(), "--cwmp-port", Integer.toString(cwmpPort),
+            "--api-port", Integer.toString(apiPort), "--cwmp-bind", "127.0.0.1", "--api-bind", "127.0.0.1",
+            "--cwmp-tls-port", "-1"));
+        cmd.addAll(extraArgs);
         try {
             process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile())).start();
