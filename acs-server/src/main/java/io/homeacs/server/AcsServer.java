@@ -10,6 +10,10 @@ import io.homeacs.server.cwmp.session.CwmpEndpoint;
 import io.homeacs.server.cwmp.transport.CwmpHttpServer;
 import io.homeacs.server.cwmp.transport.ServerTls;
 import io.homeacs.server.device.DeviceRegistry;
+import io.homeacs.server.device.Liveness;
+import io.homeacs.server.events.EventPayloads;
+import io.homeacs.server.events.EventType;
+import io.homeacs.server.events.Webhooks;
 import io.homeacs.server.metrics.AcsMetrics;
 import io.homeacs.server.nbi.ApiServer;
 import io.homeacs.server.security.ApiTokens;
@@ -117,6 +121,13 @@ public final class AcsServer implements AutoCloseable {
                 }
             }
         });
+        Webhooks webhooks = new Webhooks(db, secrets, config.webhookRetryBase());
+        registry.onRegistered(d -> webhooks.publish(EventType.DEVICE_REGISTERED, EventPayloads.device(d), clock.instant()));
+        tasks.addListener((task, outcome) -> {
+            if (task.state() == TaskState.FAULT || task.state() == TaskState.EXPIRED) {
+                webhooks.publish(EventType.TASK_FAILED, EventPayloads.failedTask(task), clock.instant());
+            }
+        });
         ApiTokens tokens = new ApiTokens(db);
         Path tokenFile = config.dataDir().resolve("admin-token");
         tokens.ensureAdminToken(tokenFile, clock.instant());
@@ -144,13 +155,17 @@ public final class AcsServer implements AutoCloseable {
         BulkRuns bulk = new BulkRuns(db, registry, tasks, wakeup, secrets);
         ApiServer api = ApiServer.start(config.api().bind(), apiPort,
             new ApiServer.Services(registry, tasks, wakeup, credentials, tokens, new AuditLog(db), metrics, clock,
-                config.api().maxWaitSeconds(), config.api().rateLimit(), config.offlineAfter(), bulk));
+                config.api().maxWaitSeconds(), config.api().rateLimit(), config.offlineAfter(), bulk, webhooks));
 
         long flushMs = config.registryFlushInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(guard(registry::flush), flushMs, flushMs, TimeUnit.MILLISECONDS);
         housekeeping.scheduleWithFixedDelay(guard(() -> endpoint.reapIdle(c.sessionTimeout())), 1, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(guard(() -> tasks.expireDue(clock.instant())), 30, 30, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(guard(() -> nonces.purge(clock.instant())), 60, 60, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(guard(() -> webhooks.deliverDue(clock.instant())), 1, 1, TimeUnit.SECONDS);
+        Liveness liveness = new Liveness(db);
+        housekeeping.scheduleWithFixedDelay(guard(() -> announceLiveness(liveness, webhooks, config, clock.instant())),
+            30, 30, TimeUnit.SECONDS);
         long[] lastTick = {System.nanoTime()};
         housekeeping.scheduleWithFixedDelay(guard(() -> {
             long t = System.nanoTime();
@@ -253,6 +268,17 @@ public final class AcsServer implements AutoCloseable {
         registry.flush();
         db.close();
         LOG.info("HomeACS stopped at {}", Instant.now());
+    }
+
+    /** Reports each device that went quiet, and each that came back, once. */
+    private static void announceLiveness(Liveness liveness, Webhooks webhooks, AcsConfig config, Instant now) {
+        Instant cutoff = now.minus(config.offlineAfter());
+        for (var d : liveness.newlyOffline(cutoff, now)) {
+            webhooks.publish(EventType.DEVICE_OFFLINE, EventPayloads.device(d), now);
+        }
+        for (var d : liveness.backOnline(cutoff)) {
+            webhooks.publish(EventType.DEVICE_ONLINE, EventPayloads.device(d), now);
+        }
     }
 
     private static Runnable guard(Runnable r) {

@@ -15,6 +15,7 @@ public record AcsConfig(
     Tasks tasks,
     Duration registryFlushInterval,
     Duration offlineAfter,
+    Duration webhookRetryBase,
     Api api) {
 
     public enum CpeAuth { DIGEST, BASIC, NONE }
@@ -101,7 +102,8 @@ public record AcsConfig(
             v.integer("api.rate-limit", 1, 100_000));
         return new AcsConfig(dataDir, db, cwmp, cpe, cr, tasks,
             Duration.ofMillis(v.integer("registry.flush-interval-ms", 10, 600_000)),
-            Duration.ofSeconds(v.integer("registry.offline-after-seconds", 10, 30 * 86400)), api);
+            Duration.ofSeconds(v.integer("registry.offline-after-seconds", 10, 30 * 86400)),
+            Duration.ofSeconds(v.integer("webhooks.retry-base-seconds", 1, 3600)), api);
     }
 
     private static CwmpTls cwmpTls(SettingValues v, Path dataDir) {

@@ -21,6 +21,8 @@ public final class DeviceRegistry {
     private final ConcurrentHashMap<String, Snapshot> byKey = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, String> keyById = new ConcurrentHashMap<>();
     private final Object[] stripes = new Object[1024];
+    private final List<java.util.function.Consumer<Device>> registrationListeners =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The hot columns plus the values the device last reported in its Inform. */
     private record Snapshot(Device device, Map<String, String> informValues) {
@@ -105,6 +107,9 @@ public final class DeviceRegistry {
         });
         Device stored = fresh.withId(id);
         cache(new Snapshot(stored, valuesOf(facts.parameters())));
+        for (java.util.function.Consumer<Device> l : registrationListeners) {
+            l.accept(stored);
+        }
         return new CheckIn(stored, true);
     }
 
@@ -263,6 +268,11 @@ public final class DeviceRegistry {
 
     public long count(DeviceQuery q) {
         return repository.count(q);
+    }
+
+    /** Told about every device registered for the first time, after its row is written. */
+    public void onRegistered(java.util.function.Consumer<Device> listener) {
+        registrationListeners.add(listener);
     }
 
     /** Tags are 1-64 characters of letters, digits and . _ : - so they stay safe in URLs, CSV and queries. */

@@ -2,6 +2,7 @@ package io.homeacs.server.nbi;
 
 import io.homeacs.server.audit.AuditLog;
 import io.homeacs.server.bulk.BulkRuns;
+import io.homeacs.server.events.Webhooks;
 import io.homeacs.server.device.DeviceRegistry;
 import io.homeacs.server.device.DeviceWakeup;
 import io.homeacs.server.metrics.AcsMetrics;
@@ -23,7 +24,7 @@ public final class ApiServer implements AutoCloseable {
 
     public record Services(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, DeviceCredentials credentials,
                            ApiTokens tokens, AuditLog audit, AcsMetrics metrics, Clock clock, int maxWaitSeconds,
-                           int rateLimit, java.time.Duration offlineAfter, BulkRuns bulk) {
+                           int rateLimit, java.time.Duration offlineAfter, BulkRuns bulk, Webhooks webhooks) {
     }
 
     public static ApiServer start(String bind, int port, Services s) {
@@ -36,6 +37,7 @@ public final class ApiServer implements AutoCloseable {
             new AccessResource(s.tokens(), s.clock()),
             new AuditResource(s.audit()),
             new BulkResource(s.bulk(), s.clock(), s.offlineAfter()),
+            new WebhooksResource(s.webhooks(), s.clock()),
             new MetricsResource(s.metrics()),
             new OpenApiResource()));
         sf.setProviders(List.of(new JsonProvider(), new BearerAuthFilter(s.tokens(), s.clock(),

@@ -117,6 +117,25 @@ class StoreOnBothDatabasesTest {
 
     @ParameterizedTest
     @MethodSource("stores")
+    void livenessReportsEachOutageOnceAndItsEndOnce(String store) {
+        Database db = open(store, store + "-liveness");
+        DeviceRegistry registry = new DeviceRegistry(db);
+        io.homeacs.server.device.Liveness liveness = new io.homeacs.server.device.Liveness(db);
+        Instant t0 = Instant.parse("2026-11-21T10:00:00Z");
+        long id = registry.checkIn(inform("L1", "1.0", "1 BOOT"), t0).device().id();
+        Instant cutoff = t0.plusSeconds(3600);
+        // On PostgreSQL this class shares one database between tests, so only this device is looked at.
+        assertThat(liveness.newlyOffline(cutoff, cutoff)).extracting(d -> d.id()).contains(id);
+        assertThat(liveness.newlyOffline(cutoff, cutoff)).as("reported once").extracting(d -> d.id()).doesNotContain(id);
+        assertThat(liveness.backOnline(cutoff)).extracting(d -> d.id()).doesNotContain(id);
+        registry.checkIn(inform("L1", "1.0", "2 PERIODIC"), t0.plusSeconds(7200));
+        registry.flush();
+        assertThat(liveness.backOnline(cutoff)).extracting(d -> d.id()).contains(id);
+        assertThat(liveness.backOnline(cutoff)).extracting(d -> d.id()).doesNotContain(id);
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
     void taskQueueMovesThroughItsStatesDurably(String store) {
         Database db = open(store, store + "-tasks");
         DeviceRegistry registry = new DeviceRegistry(db);
