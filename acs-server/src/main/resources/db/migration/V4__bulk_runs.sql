@@ -23,3 +23,4 @@ CREATE TABLE bulk_run_device (
 -- restarted dispatcher from giving a device the same task twice.
 ALTER TABLE task ADD COLUMN bulk_run_id BIGINT;
 CREATE INDEX task_bulk_run_idx ON task (bulk_run_id, state);
+CREATE INDEX task_bulk_run_device_idx ON task (bulk_run_id, device_id);

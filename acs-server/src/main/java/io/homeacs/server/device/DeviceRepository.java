@@ -249,6 +249,11 @@ final class DeviceRepository {
                 ps.setLong(3, deviceId);
                 ps.setString(4, tag);
                 return ps.executeUpdate();
+            } catch (SQLException e) {
+                if ("23505".equals(e.getSQLState())) {
+                    return 0;
+                }
+                throw e;
             }
         });
     }

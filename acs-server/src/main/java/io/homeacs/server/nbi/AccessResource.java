@@ -57,17 +57,21 @@ public final class AccessResource {
     public Map<String, Object> login(Map<String, Object> body) {
         JsonFields j = new JsonFields(body);
         String name = j.string("name");
+        if (!name.matches("[A-Za-z0-9._@-]{1,128}")) {
+            throw new ApiException(401, "wrong name or password");
+        }
         Audit.actor(name);
-        long wait = failedLogins.waitFor(name, System.nanoTime());
+        // A token is spent before the (deliberately slow) password check, so parallel guesses cannot
+        // slip through while the first is being checked; a correct password gives it back.
+        long wait = failedLogins.acquire(name, System.nanoTime());
         if (wait > 0) {
-            // Checked before the password, so a throttled guesser learns nothing about the guess.
             throw new ApiException(429, "too many failed logins for " + name + "; retry in " + wait + " s");
         }
         ApiUsers.User u = users.checkPassword(name, j.string("password")).orElse(null);
         if (u == null) {
-            failedLogins.acquire(name, System.nanoTime());
             throw new ApiException(401, "wrong name or password");
         }
+        failedLogins.refund(name);
         Instant now = clock.instant();
         ApiTokens.Issued t = tokens.issue(u.id(), "login " + now, now.plus(LOGIN_TOKEN_LIFETIME), now);
         return Map.of("token", t.token(), "tokenId", t.id(), "expiresAt", t.expiresAt().toString(), "role", u.role().apiName());

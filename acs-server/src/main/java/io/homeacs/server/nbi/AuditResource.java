@@ -53,7 +53,11 @@ public final class AuditResource {
             return null;
         }
         try {
-            return Instant.parse(text);
+            Instant t = Instant.parse(text);
+            if (t.isBefore(Instant.parse("1970-01-01T00:00:00Z")) || t.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+                throw ApiException.badRequest(name + " must be between 1970 and 9999");
+            }
+            return t;
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(name + " must be an ISO-8601 instant");
         }

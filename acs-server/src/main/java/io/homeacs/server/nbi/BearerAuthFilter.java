@@ -48,13 +48,14 @@ final class BearerAuthFilter implements ContainerRequestFilter {
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", "a valid bearer token is required")).build());
             return;
         }
-        long wait = perToken.acquire("token:" + who.get().tokenId(), System.nanoTime());
+        ctx.setProperty(PRINCIPAL, who.get());
+        // Per user, not per token: logging in again must not buy a fresh allowance.
+        long wait = perToken.acquire("user:" + who.get().userId(), System.nanoTime());
         if (wait > 0) {
             ctx.abortWith(Response.status(429).header("Retry-After", Long.toString(wait))
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", "rate limit for this token exceeded")).build());
             return;
         }
-        ctx.setProperty(PRINCIPAL, who.get());
         ctx.setSecurityContext(new Caller(who.get()));
         Allowed allowed = m == null ? null : m.getAnnotation(Allowed.class);
         if (allowed == null || Arrays.stream(allowed.value()).noneMatch(r -> r == who.get().role())) {

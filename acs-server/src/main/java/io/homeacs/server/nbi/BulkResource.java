@@ -53,6 +53,9 @@ public final class BulkResource {
         }
         JsonFields query = sub(body, "query");
         TaskSpec spec = TaskSpecCodec.fromJson(sub(body, "task"));
+        if (spec instanceof TaskSpec.ProvisionCredentials) {
+            throw ApiException.badRequest("provisionCredentials is queued by the ACS itself");
+        }
         Audit.record(List.of(), Map.of("task", TaskSpecCodec.toJson(spec, true), "query", query.raw()));
         TaskPermissions.require(p, spec.type());
         int rate = (int) j.number("ratePerMinute", 60);

@@ -79,7 +79,12 @@ public final class DeviceFilter {
             if (eq <= 0) {
                 throw ApiException.badRequest("param must look like <parameter path>=<value>, got '" + p + "'");
             }
-            pf.add(new DeviceQuery.ParamFilter(p.substring(0, eq), p.substring(eq + 1)));
+            String path = p.substring(0, eq);
+            if (io.homeacs.server.task.Secrets.isSecretName(path)) {
+                // Matching on a secret would let anyone who may search confirm guesses of it.
+                throw ApiException.badRequest("searching on secret parameters (" + path + ") is not allowed");
+            }
+            pf.add(new DeviceQuery.ParamFilter(path, p.substring(eq + 1)));
         }
         return new DeviceQuery(kind == null ? null : DeviceKind.parse(kind), model, productClass, softwareVersion, oui,
             search, after, before, tags == null ? List.of() : tags, pf,
@@ -91,7 +96,11 @@ public final class DeviceFilter {
             return null;
         }
         try {
-            return Instant.parse(text);
+            Instant t = Instant.parse(text);
+            if (t.isBefore(Instant.parse("1970-01-01T00:00:00Z")) || t.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+                throw ApiException.badRequest(name + " must be between 1970 and 9999");
+            }
+            return t;
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(name + " must be an ISO-8601 instant such as 2026-11-21T10:00:00Z");
         }

@@ -17,7 +17,10 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         int status;
         String message;
-        if (e instanceof ApiException a) {
+        if (e instanceof io.homeacs.server.security.ApiUsers.LastAdminException) {
+            status = 409;
+            message = e.getMessage();
+        } else if (e instanceof ApiException a) {
             status = a.status();
             message = a.getMessage();
         } else if (e instanceof JsonException || e instanceof IllegalArgumentException) {

@@ -44,6 +44,16 @@ final class RateLimiter {
         }
     }
 
+    /** Gives back one spent request (a login that turned out to be right). */
+    void refund(String key) {
+        Bucket b = buckets.get(key);
+        if (b != null) {
+            synchronized (b) {
+                b.tokens = Math.min(burst, b.tokens + 1);
+            }
+        }
+    }
+
     /** Seconds until this key may act again, without spending anything (0 = now). */
     long waitFor(String key, long nowNanos) {
         Bucket b = buckets.get(key);

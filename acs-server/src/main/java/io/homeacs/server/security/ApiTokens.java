@@ -44,6 +44,8 @@ public final class ApiTokens {
     private final ApiUsers users;
     private final ConcurrentHashMap<String, Principal> byHash = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Instant> expiryByHash = new ConcurrentHashMap<>();
+    /** Bumped on every change; a lookup that raced with one is not cached, so a revoked token cannot return. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     public ApiTokens(Database db) {
         this.db = db;
@@ -104,6 +106,7 @@ public final class ApiTokens {
             Instant exp = expiryByHash.get(h);
             return exp != null && !exp.isAfter(now) ? Optional.empty() : Optional.of(cached);
         }
+        long seen = generation.get();
         Optional<Principal> p = db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT t.id, t.expires_at, u.id, u.name, u.role FROM api_token t "
                 + "JOIN api_user u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked = FALSE AND u.disabled = FALSE")) {
@@ -123,7 +126,9 @@ public final class ApiTokens {
                 }
             }
         });
-        p.ifPresent(v -> byHash.put(h, v));
+        if (p.isPresent() && generation.get() == seen) {
+            byHash.put(h, p.get());
+        }
         return p;
     }
 
@@ -159,6 +164,7 @@ public final class ApiTokens {
 
     /** Role changes, disabled users and revocations must bite at once, so every change drops the cache. */
     private void forgetAll() {
+        generation.incrementAndGet();
         byHash.clear();
         expiryByHash.clear();
     }

@@ -50,16 +50,28 @@ public final class ApiUsers {
     /** Changes role, password or disabled state; null leaves a field as it is. */
     public User update(String name, Role role, String password, Boolean disabled) {
         User u = find(name).orElseThrow(() -> new IllegalArgumentException("no user '" + name + "'"));
-        db.withConnection(c -> {
+        Role newRole = role == null ? u.role() : role;
+        boolean newDisabled = disabled == null ? u.disabled() : disabled;
+        boolean removesAnAdmin = u.role() == Role.ADMIN && !u.disabled() && (newRole != Role.ADMIN || newDisabled);
+        String hash = password == null ? null : PasswordHash.hash(checked(password));
+        int changed = db.withConnection(c -> {
+            // The guard sits in the UPDATE itself, so two admins demoting each other at once cannot
+            // both succeed and leave nobody able to administer the ACS.
             try (PreparedStatement ps = c.prepareStatement("UPDATE api_user SET role = ?, password_hash = "
-                + "COALESCE(?, password_hash), disabled = ? WHERE id = ?")) {
-                ps.setString(1, (role == null ? u.role() : role).name());
-                ps.setString(2, password == null ? null : PasswordHash.hash(checked(password)));
-                ps.setBoolean(3, disabled == null ? u.disabled() : disabled);
+                + "COALESCE(?, password_hash), disabled = ? WHERE id = ? AND (? = FALSE OR (SELECT COUNT(*) FROM api_user "
+                + "WHERE role = 'ADMIN' AND disabled = FALSE AND id <> ?) > 0)")) {
+                ps.setString(1, newRole.name());
+                ps.setString(2, hash);
+                ps.setBoolean(3, newDisabled);
                 ps.setLong(4, u.id());
+                ps.setBoolean(5, removesAnAdmin);
+                ps.setLong(6, u.id());
                 return ps.executeUpdate();
             }
         });
+        if (changed == 0) {
+            throw new LastAdminException();
+        }
         onChange.run();
         return find(name).orElseThrow();
     }
@@ -111,6 +123,15 @@ public final class ApiUsers {
     private static User map(ResultSet rs) throws SQLException {
         return new User(rs.getLong("id"), rs.getString("name"), Role.valueOf(rs.getString("role")),
             rs.getBoolean("disabled"), rs.getBoolean("has_pw"), Sql.instant(rs, "created_at"));
+    }
+
+    /** Refused: the change would leave no enabled admin. */
+    public static final class LastAdminException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LastAdminException() {
+            super("this would leave no enabled admin; create or enable another admin first");
+        }
     }
 
     private static void validateName(String name) {

@@ -217,10 +217,21 @@ public final class TaskSpecCodec {
         return !toJson(spec, false).equals(toJson(spec, true));
     }
 
+    /** ftp://user:pass@host/f → ftp://********@host/f: URLs may carry credentials too. */
+    static String maskUserInfo(String url) {
+        int scheme = url.indexOf("://");
+        int at = url.indexOf('@');
+        int slash = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
+        if (scheme < 0 || at < 0 || (slash >= 0 && at > slash)) {
+            return url;
+        }
+        return url.substring(0, scheme + 3) + Secrets.MASK + url.substring(at);
+    }
+
     private static Map<String, Object> duOperation(TaskSpec.DuOperation o, boolean maskSecrets) {
         Map<String, Object> om = new LinkedHashMap<>();
         om.put("operation", o.operation());
-        om.put("url", o.url());
+        om.put("url", maskSecrets ? maskUserInfo(o.url()) : o.url());
         om.put("uuid", o.uuid());
         om.put("version", o.version());
         om.put("username", o.username());
@@ -243,7 +254,7 @@ public final class TaskSpecCodec {
 
     private static void transfer(Map<String, Object> m, String fileType, String url, String user, String pass, boolean mask) {
         m.put("fileType", fileType);
-        m.put("url", url);
+        m.put("url", mask ? maskUserInfo(url) : url);
         m.put("username", user);
         m.put("password", mask && !pass.isEmpty() ? Secrets.MASK : pass);
     }

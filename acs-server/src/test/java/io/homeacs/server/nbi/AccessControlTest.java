@@ -93,6 +93,16 @@ class AccessControlTest {
     }
 
     @Test
+    void theLastAdminCannotBeDemotedOrDisabled() {
+        assertThat(acs.call("PATCH", "/api/v1/users/admin", "{\"role\":\"viewer\"}", acs.token).status()).isEqualTo(409);
+        assertThat(acs.call("PATCH", "/api/v1/users/admin", "{\"disabled\":true}", acs.token).status()).isEqualTo(409);
+        assertThat(status("GET", "/api/v1/users", null, acs.token)).as("still admin").isEqualTo(200);
+        acs.post("/api/v1/users", "{\"name\":\"second.admin\",\"role\":\"admin\"}");
+        assertThat(acs.call("PATCH", "/api/v1/users/admin", "{\"role\":\"support\"}", acs.token).status())
+            .as("another admin exists now").isEqualTo(200);
+    }
+
+    @Test
     void installerSeesNoDevicesOutsideAnOrder() {
         assertThat(status("GET", "/api/v1/devices", null, installer)).isEqualTo(403);
         assertThat(status("GET", device, null, installer)).isEqualTo(403);

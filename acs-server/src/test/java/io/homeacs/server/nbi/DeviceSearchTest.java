@@ -58,6 +58,9 @@ class DeviceSearchTest {
         assertThat(serials("param=Device.Optical.Interface.1.OpticalSignalLevel=-18000")).hasSize(3);
         assertThat(serials("param=Device.Optical.Interface.1.OpticalSignalLevel=-18")).isEmpty();
         assertThat(acs.get("/api/v1/devices?param=nonsense").status()).isEqualTo(400);
+        assertThat(acs.get("/api/v1/devices?param=Device.WiFi.AccessPoint.1.Security.KeyPassphrase=guess").status())
+            .as("no confirming guesses of secrets").isEqualTo(400);
+        assertThat(acs.get("/api/v1/devices?contactedAfter=%2B1000000-01-01T00:00:00Z").status()).isEqualTo(400);
         assertThat(serials("online=true")).hasSize(3);
         assertThat(serials("online=false")).isEmpty();
         assertThat(serials("sort=-serialNumber")).containsExactly("S-C", "S-B", "S-A");
