@@ -11,6 +11,7 @@ import io.homeacs.server.cwmp.transport.CwmpHttpServer;
 import io.homeacs.server.cwmp.transport.ServerTls;
 import io.homeacs.server.device.DeviceRegistry;
 import io.homeacs.server.device.Liveness;
+import io.homeacs.server.device.Normalization;
 import io.homeacs.server.events.EventPayloads;
 import io.homeacs.server.events.EventType;
 import io.homeacs.server.events.Webhooks;
@@ -122,6 +123,7 @@ public final class AcsServer implements AutoCloseable {
             }
         });
         Webhooks webhooks = new Webhooks(db, secrets, config.webhookRetryBase());
+        Normalization normalization = Normalization.load(config.normalizationFile());
         registry.onRegistered(d -> webhooks.publish(EventType.DEVICE_REGISTERED, EventPayloads.device(d), clock.instant()));
         tasks.addListener((task, outcome) -> {
             if (task.state() == TaskState.FAULT || task.state() == TaskState.EXPIRED) {
@@ -155,7 +157,7 @@ public final class AcsServer implements AutoCloseable {
         BulkRuns bulk = new BulkRuns(db, registry, tasks, wakeup, secrets);
         ApiServer api = ApiServer.start(config.api().bind(), apiPort,
             new ApiServer.Services(registry, tasks, wakeup, credentials, tokens, new AuditLog(db), metrics, clock,
-                config.api().maxWaitSeconds(), config.api().rateLimit(), config.offlineAfter(), bulk, webhooks));
+                config.api().maxWaitSeconds(), config.api().rateLimit(), config.offlineAfter(), bulk, webhooks, normalization));
 
         long flushMs = config.registryFlushInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(guard(registry::flush), flushMs, flushMs, TimeUnit.MILLISECONDS);

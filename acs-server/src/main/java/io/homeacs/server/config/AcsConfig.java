@@ -16,6 +16,7 @@ public record AcsConfig(
     Duration registryFlushInterval,
     Duration offlineAfter,
     Duration webhookRetryBase,
+    Path normalizationFile,
     Api api) {
 
     public enum CpeAuth { DIGEST, BASIC, NONE }
@@ -103,7 +104,9 @@ public record AcsConfig(
         return new AcsConfig(dataDir, db, cwmp, cpe, cr, tasks,
             Duration.ofMillis(v.integer("registry.flush-interval-ms", 10, 600_000)),
             Duration.ofSeconds(v.integer("registry.offline-after-seconds", 10, 30 * 86400)),
-            Duration.ofSeconds(v.integer("webhooks.retry-base-seconds", 1, 3600)), api);
+            Duration.ofSeconds(v.integer("webhooks.retry-base-seconds", 1, 3600)),
+            v.string("normalization.file").isBlank() ? dataDir.resolve("normalization.json")
+                : Path.of(v.string("normalization.file")), api);
     }
 
     private static CwmpTls cwmpTls(SettingValues v, Path dataDir) {

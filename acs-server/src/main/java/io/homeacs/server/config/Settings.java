@@ -54,6 +54,7 @@ public final class Settings {
         new Setting("task.retry-max-seconds", "3600", "Largest retry delay."),
         new Setting("registry.offline-after-seconds", "3600", "A device not heard from for this long counts as offline in searches and exports."),
         new Setting("registry.flush-interval-ms", "1000", "How often coalesced last-contact times are written in one batch."),
+        new Setting("normalization.file", "", "Operator's normalisation mapping (JSON) on top of the shipped one; empty = <data-dir>/normalization.json if it exists."),
         new Setting("webhooks.retry-base-seconds", "30", "First retry delay of a failed webhook delivery; doubles with each attempt (10 attempts)."),
         new Setting("api.bind", "0.0.0.0", "Address the northbound API binds to."),
         new Setting("api.port", "8080", "Northbound REST API and /metrics port; 0 picks a free port."),

@@ -4,6 +4,7 @@ import io.homeacs.server.audit.AuditLog;
 import io.homeacs.server.bulk.BulkRuns;
 import io.homeacs.server.events.Webhooks;
 import io.homeacs.server.device.DeviceRegistry;
+import io.homeacs.server.device.Normalization;
 import io.homeacs.server.device.DeviceWakeup;
 import io.homeacs.server.metrics.AcsMetrics;
 import io.homeacs.server.security.ApiTokens;
@@ -24,7 +25,8 @@ public final class ApiServer implements AutoCloseable {
 
     public record Services(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, DeviceCredentials credentials,
                            ApiTokens tokens, AuditLog audit, AcsMetrics metrics, Clock clock, int maxWaitSeconds,
-                           int rateLimit, java.time.Duration offlineAfter, BulkRuns bulk, Webhooks webhooks) {
+                           int rateLimit, java.time.Duration offlineAfter, BulkRuns bulk, Webhooks webhooks,
+                           Normalization normalization) {
     }
 
     public static ApiServer start(String bind, int port, Services s) {
@@ -32,7 +34,8 @@ public final class ApiServer implements AutoCloseable {
         sf.setAddress("http://" + bind + ":" + port + "/");
         sf.setServiceBeans(List.of(
             new DevicesResource(s.registry(), s.tasks(), s.wakeup(), s.credentials(), s.clock(), s.maxWaitSeconds(),
-                s.offlineAfter()),
+                s.offlineAfter(), s.normalization()),
+            new NormalizationResource(s.normalization()),
             new TasksResource(s.tasks(), s.clock()),
             new AccessResource(s.tokens(), s.clock()),
             new AuditResource(s.audit()),

@@ -5,6 +5,8 @@ import io.homeacs.server.device.DeviceKind;
 import io.homeacs.server.device.DeviceQuery;
 import io.homeacs.server.device.DeviceRegistry;
 import io.homeacs.server.device.DeviceWakeup;
+import io.homeacs.server.device.Normalization;
+import io.homeacs.server.device.ParameterDocument;
 import io.homeacs.server.json.JsonFields;
 import io.homeacs.server.security.DeviceCredentials;
 import io.homeacs.server.security.Role;
@@ -55,10 +57,12 @@ public final class DevicesResource {
     private final Clock clock;
     private final int maxWaitSeconds;
     private final Duration offlineAfter;
+    private final Normalization normalization;
 
     DevicesResource(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, DeviceCredentials credentials,
-                    Clock clock, int maxWaitSeconds, Duration offlineAfter) {
+                    Clock clock, int maxWaitSeconds, Duration offlineAfter, Normalization normalization) {
         this.offlineAfter = offlineAfter;
+        this.normalization = normalization;
         this.registry = registry;
         this.credentials = credentials;
         this.tasks = tasks;
@@ -116,6 +120,36 @@ public final class DevicesResource {
         out.put("parameters", Views.parameters(registry.parameters(d.id()), prefix));
         out.put("recentEvents", Views.events(registry.events(d.id(), 20)));
         return out;
+    }
+
+    /** The device's values under their logical names, whatever its data model or vendor calls them. */
+    @GET
+    @Path("/{id}/values")
+    @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER})
+    public Map<String, Object> values(@PathParam("id") String id, @QueryParam("names") String names) {
+        Device d = find(id);
+        ParameterDocument doc = registry.parameters(d.id());
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<String> wanted = names == null || names.isBlank() ? null : List.of(names.split(","));
+        if (wanted != null) {
+            for (String n : wanted) {
+                if (!normalization.knows(n.trim())) {
+                    throw ApiException.badRequest("unknown concept '" + n.trim() + "' (see GET /api/v1/normalization)");
+                }
+            }
+        }
+        for (Normalization.Value v : normalization.resolveAll(d, doc).values()) {
+            if (wanted == null || wanted.stream().anyMatch(n -> n.trim().equals(v.concept()))) {
+                boolean secret = io.homeacs.server.task.Secrets.isSecretName(v.path());
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("value", secret ? io.homeacs.server.task.Secrets.MASK : v.raw());
+                m.put("number", secret ? null : v.number());
+                m.put("unit", v.unit());
+                m.put("path", v.path());
+                out.put(v.concept(), m);
+            }
+        }
+        return Map.of("deviceId", d.id(), "values", out);
     }
 
     @PATCH

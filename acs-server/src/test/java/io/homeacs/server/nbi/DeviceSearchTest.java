@@ -81,6 +81,17 @@ class DeviceSearchTest {
     }
 
     @Test
+    void valuesComeUnderTheirLogicalNames() {
+        TestAcs.ApiReply r = acs.get("/api/v1/devices/00A0C9-HG8245Q2-S-A/values");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("\"opticalRxPower\":{\"value\":\"-18000\",\"number\":-18.0,\"unit\":\"dBm\"");
+        assertThat(acs.get("/api/v1/devices/00A0C9-HG8245Q2-S-A/values?names=softwareVersion").body())
+            .contains("softwareVersion").doesNotContain("opticalRxPower");
+        assertThat(acs.get("/api/v1/devices/00A0C9-HG8245Q2-S-A/values?names=flux").status()).isEqualTo(400);
+        assertThat(acs.get("/api/v1/normalization").body()).contains("X_CT-COM_GponInterfaceConfig.RXPower");
+    }
+
+    @Test
     void csvFieldsAreQuotedAndFormulasDefused() {
         StringBuilder sb = new StringBuilder();
         DeviceCsv.field(sb, "=HYPERLINK(\"x\")");

@@ -46,6 +46,17 @@ class FleetCheckInE2ETest {
             assertThat(acs.get("/api/v1/devices/" + stb.deviceId()).get("parameters").toString())
                 .contains("Device.Services.STBService.1.");
 
+            for (SimulatedDevice d : fleet.devices()) {
+                if (d.kind() == DeviceKind.ONT) {
+                    Map<String, Object> values = (Map<String, Object>) acs.get("/api/v1/devices/" + d.deviceId()
+                        + "/values?names=opticalRxPower").get("values");
+                    Map<String, Object> rx = (Map<String, Object>) values.get("opticalRxPower");
+                    assertThat(rx).as("optical power of %s (%s)", d.deviceId(), d.root()).isNotNull();
+                    assertThat(((Number) rx.get("number")).doubleValue()).as("a plausible receive level in dBm")
+                        .isBetween(-40.0, 0.0);
+                }
+            }
+
             awaitAtLeastSessions(fleet, 3);
             assertThat(fleet.devices()).allSatisfy(d -> assertThat(d.failedSessions()).as(d.deviceId() + " " + d.lastError()).isZero());
             String metrics = acs.call("GET", "/metrics", null).body();
