@@ -8,8 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,8 +30,8 @@ public final class AuditResource {
         if (offset < 0 || limit < 1 || limit > 1000) {
             throw ApiException.badRequest("offset must be >= 0 and limit between 1 and 1000");
         }
-        var entries = log.read(new AuditLog.Query(actor, deviceId, instant(since, "since"), instant(until, "until"),
-            offset, limit));
+        var entries = log.read(new AuditLog.Query(actor, deviceId, ApiParams.instant(since, "since"),
+            ApiParams.instant(until, "until"), offset, limit));
         return Map.of("entries", entries.stream().map(e -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", e.id());
@@ -46,20 +44,5 @@ public final class AuditResource {
             m.put("status", e.status());
             return m;
         }).toList());
-    }
-
-    private static Instant instant(String text, String name) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            Instant t = Instant.parse(text);
-            if (t.isBefore(Instant.parse("1970-01-01T00:00:00Z")) || t.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
-                throw ApiException.badRequest(name + " must be between 1970 and 9999");
-            }
-            return t;
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + " must be an ISO-8601 instant");
-        }
     }
 }

@@ -6,7 +6,6 @@ import io.homeacs.server.json.JsonFields;
 import jakarta.ws.rs.QueryParam;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,8 +62,8 @@ public final class DeviceFilter {
         "softwareVersion", "oui", "q", "contactedAfter", "contactedBefore", "online", "tag", "param");
 
     DeviceQuery toQuery(Instant now, Duration offlineAfter, int offset, int limit) {
-        Instant after = instant(contactedAfter, "contactedAfter");
-        Instant before = instant(contactedBefore, "contactedBefore");
+        Instant after = ApiParams.instant(contactedAfter, "contactedAfter");
+        Instant before = ApiParams.instant(contactedBefore, "contactedBefore");
         if (online != null) {
             Instant cutoff = now.minus(offlineAfter);
             if (online) {
@@ -89,20 +88,5 @@ public final class DeviceFilter {
         return new DeviceQuery(kind == null ? null : DeviceKind.parse(kind), model, productClass, softwareVersion, oui,
             search, after, before, tags == null ? List.of() : tags, pf,
             sort == null ? DeviceQuery.Sort.ID : DeviceQuery.Sort.parse(sort), offset, limit);
-    }
-
-    private static Instant instant(String text, String name) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            Instant t = Instant.parse(text);
-            if (t.isBefore(Instant.parse("1970-01-01T00:00:00Z")) || t.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
-                throw ApiException.badRequest(name + " must be between 1970 and 9999");
-            }
-            return t;
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + " must be an ISO-8601 instant such as 2026-11-21T10:00:00Z");
-        }
     }
 }

@@ -1,0 +1,29 @@
+package io.homeacs.server.nbi;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Parsing of query-parameter values shared by resources, with errors that name the parameter. */
+final class ApiParams {
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    private ApiParams() {
+    }
+
+    /** An ISO-8601 instant within a range every store can hold, or null when absent. */
+    static Instant instant(String text, String name) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            Instant t = Instant.parse(text);
+            if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+                throw ApiException.badRequest(name + " must be between 1970 and 9999");
+            }
+            return t;
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name + " must be an ISO-8601 instant such as 2026-11-21T10:00:00Z");
+        }
+    }
+}
