@@ -165,6 +165,7 @@ public final class AcsServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(guard(() -> tasks.expireDue(clock.instant())), 30, 30, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(guard(() -> nonces.purge(clock.instant())), 60, 60, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(guard(() -> webhooks.deliverDue(clock.instant())), 1, 1, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(guard(() -> tokens.purge(clock.instant())), 1, 24 * 60, TimeUnit.MINUTES);
         Liveness liveness = new Liveness(db);
         housekeeping.scheduleWithFixedDelay(guard(() -> announceLiveness(liveness, webhooks, config, clock.instant())),
             30, 30, TimeUnit.SECONDS);

@@ -155,19 +155,7 @@ public final class BulkRuns {
             return false;
         }
         allowance.remove(id);
-        List<Long> queued = db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM task WHERE bulk_run_id = ? AND state = 'QUEUED'")) {
-                ps.setLong(1, id);
-                List<Long> ids = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
-                }
-                return ids;
-            }
-        });
-        queued.forEach(t -> tasks.cancel(t, now));
+        tasks.cancelBulkRun(id, now);
         return true;
     }
 

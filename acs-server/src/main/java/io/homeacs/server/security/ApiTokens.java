@@ -162,6 +162,20 @@ public final class ApiTokens {
         return n == 1;
     }
 
+    /** Drops tokens revoked or expired more than 30 days ago; the audit log keeps their history. */
+    public int purge(Instant now) {
+        int n = db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM api_token WHERE (revoked = TRUE AND created_at < ?) "
+                + "OR expires_at < ?")) {
+                Sql.setInstant(ps, 1, now.minus(java.time.Duration.ofDays(30)));
+                Sql.setInstant(ps, 2, now.minus(java.time.Duration.ofDays(30)));
+                return ps.executeUpdate();
+            }
+        });
+        forgetAll();
+        return n;
+    }
+
     /** Role changes, disabled users and revocations must bite at once, so every change drops the cache. */
     private void forgetAll() {
         generation.incrementAndGet();

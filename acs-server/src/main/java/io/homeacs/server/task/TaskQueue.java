@@ -162,6 +162,14 @@ public final class TaskQueue {
         return moved;
     }
 
+    /**
+     * Cancels a bulk run's queued tasks at once: a million-device run must not take a million round
+     * trips. No one waits on bulk tasks individually, so no waiter needs waking.
+     */
+    public int cancelBulkRun(long runId, Instant now) {
+        return repository.cancelQueuedOfBulkRun(runId, now);
+    }
+
     public void expireDue(Instant now) {
         for (Task t : repository.expireDue(now)) {
             notifyFinished(t.id(), TaskOutcome.Failed.permanent(0, "expired"));

@@ -149,6 +149,18 @@ final class TaskRepository {
         });
     }
 
+    /** Cancels every still-queued task of a bulk run in one statement; returns how many. */
+    int cancelQueuedOfBulkRun(long runId, Instant now) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE task SET state = 'CANCELLED', updated_at = ?, "
+                + "fault_string = 'cancelled with its bulk run' WHERE bulk_run_id = ? AND state = 'QUEUED'")) {
+                Sql.setInstant(ps, 1, now);
+                ps.setLong(2, runId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Expires unfinished tasks past their deadline; returns the ones it expired. */
     List<Task> expireDue(Instant now) {
         List<Task> due = query("SELECT " + COLUMNS + " FROM task WHERE state IN ('QUEUED','SENT','ACCEPTED') AND expires_at <= ?",
