@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The registry of devices. Keeps a small in-memory snapshot per device so that a check-in that
@@ -15,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Writes to one device are serialised on a striped lock ({@link #lockFor}).
  */
 public final class DeviceRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceRegistry.class);
     private final Database db;
     private final DeviceRepository repository;
     private final LastContactBatcher lastContacts;
@@ -22,7 +26,8 @@ public final class DeviceRegistry {
     private final ConcurrentHashMap<Long, String> keyById = new ConcurrentHashMap<>();
     private final Object[] stripes = new Object[1024];
     private final List<java.util.function.Consumer<Device>> registrationListeners =
-        new java.util.concurrent.CopyOnWriteArrayList<>();
+        new CopyOnWriteArrayList<>();
+    private final List<CheckInListener> checkInListeners = new CopyOnWriteArrayList<>();
 
     /** The hot columns plus the values the device last reported in its Inform. */
     private record Snapshot(Device device, Map<String, String> informValues) {
@@ -273,6 +278,24 @@ public final class DeviceRegistry {
     /** Told about every device registered for the first time, after its row is written. */
     public void onRegistered(java.util.function.Consumer<Device> listener) {
         registrationListeners.add(listener);
+    }
+
+    public void onCheckIn(CheckInListener listener) {
+        checkInListeners.add(listener);
+    }
+
+    /**
+     * Called by the protocol adapter once a check-in is complete (earlier tasks settled, onboarding
+     * queued). A failing listener is logged and does not fail the device's session.
+     */
+    public void checkedIn(CheckIn checkIn, InformFacts facts, Instant now) {
+        for (CheckInListener l : checkInListeners) {
+            try {
+                l.checkedIn(checkIn.device(), facts, checkIn.firstContact(), now);
+            } catch (RuntimeException e) {
+                LOG.warn("check-in listener failed for device {}", checkIn.device().key(), e);
+            }
+        }
     }
 
     /** Tags are 1-64 characters of letters, digits and . _ : - so they stay safe in URLs, CSV and queries. */

@@ -87,6 +87,7 @@ final class InformProcessor {
         if (checkIn.firstContact() || facts.has(DeviceEvent.BOOTSTRAP)) {
             onboard(device, principal, now);
         }
+        registry.checkedIn(checkIn, facts, now);
         return new Result(device, null);
     }
 
