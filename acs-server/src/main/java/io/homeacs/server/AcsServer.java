@@ -17,6 +17,7 @@ import io.homeacs.server.events.EventType;
 import io.homeacs.server.events.Webhooks;
 import io.homeacs.server.metrics.AcsMetrics;
 import io.homeacs.server.nbi.ApiServer;
+import io.homeacs.server.provision.Provisioning;
 import io.homeacs.server.security.ApiTokens;
 import io.homeacs.server.security.DeviceCredentials;
 import io.homeacs.server.security.NonceService;
@@ -155,9 +156,12 @@ public final class AcsServer implements AutoCloseable {
         Listeners cwmp = startListeners(c, endpoint, workers, metrics, opened);
         int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
         BulkRuns bulk = new BulkRuns(db, registry, tasks, wakeup, secrets);
+        Provisioning provisioning = new Provisioning(db, registry, tasks, normalization, webhooks, wakeup, secrets,
+            new Provisioning.Settings(config.provisioning().restoreDeadline(), config.provisioning().taskExpiry()), clock);
         ApiServer api = ApiServer.start(config.api().bind(), apiPort,
             new ApiServer.Services(registry, tasks, wakeup, credentials, tokens, new AuditLog(db), metrics, clock,
-                config.api().maxWaitSeconds(), config.api().rateLimit(), config.offlineAfter(), bulk, webhooks, normalization));
+                config.api().maxWaitSeconds(), config.api().rateLimit(), config.offlineAfter(), bulk, webhooks, normalization,
+                provisioning));
 
         long flushMs = config.registryFlushInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(guard(registry::flush), flushMs, flushMs, TimeUnit.MILLISECONDS);

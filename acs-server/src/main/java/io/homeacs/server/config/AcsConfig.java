@@ -17,7 +17,12 @@ public record AcsConfig(
     Duration offlineAfter,
     Duration webhookRetryBase,
     Path normalizationFile,
-    Api api) {
+    Api api,
+    Provisioning provisioning) {
+
+    /** restoreDeadline: how soon a resumed service must be in effect; taskExpiry: how long its tasks wait for the device. */
+    public record Provisioning(Duration restoreDeadline, Duration taskExpiry) {
+    }
 
     public enum CpeAuth { DIGEST, BASIC, NONE }
 
@@ -106,7 +111,9 @@ public record AcsConfig(
             Duration.ofSeconds(v.integer("registry.offline-after-seconds", 10, 30 * 86400)),
             Duration.ofSeconds(v.integer("webhooks.retry-base-seconds", 1, 3600)),
             v.string("normalization.file").isBlank() ? dataDir.resolve("normalization.json")
-                : Path.of(v.string("normalization.file")), api);
+                : Path.of(v.string("normalization.file")), api,
+            new Provisioning(Duration.ofHours(v.integer("provisioning.restore-deadline-hours", 1, 24 * 30)),
+                Duration.ofDays(v.integer("provisioning.task-expiry-days", 1, 365))));
     }
 
     private static CwmpTls cwmpTls(SettingValues v, Path dataDir) {

@@ -56,6 +56,8 @@ public final class Settings {
         new Setting("registry.flush-interval-ms", "1000", "How often coalesced last-contact times are written in one batch."),
         new Setting("normalization.file", "", "Operator's normalisation mapping (JSON) on top of the shipped one; empty = <data-dir>/normalization.json if it exists."),
         new Setting("webhooks.retry-base-seconds", "30", "First retry delay of a failed webhook delivery; doubles with each attempt (10 attempts)."),
+        new Setting("provisioning.restore-deadline-hours", "24", "A resumed service must be in effect on the device within this many hours (the agreements promise 24); later ones are listed as overdue."),
+        new Setting("provisioning.task-expiry-days", "30", "How long a commissioning, suspend or resume task waits for an offline device before it expires."),
         new Setting("api.bind", "0.0.0.0", "Address the northbound API binds to."),
         new Setting("api.port", "8080", "Northbound REST API and /metrics port; 0 picks a free port."),
         new Setting("api.rate-limit", "50", "Requests per second each API token may make on average (bursts of 4x are allowed); beyond it, 429."),

@@ -5,7 +5,11 @@ public enum EventType {
     DEVICE_REGISTERED("device.registered"),
     DEVICE_OFFLINE("device.offline"),
     DEVICE_ONLINE("device.online"),
-    TASK_FAILED("task.failed");
+    TASK_FAILED("task.failed"),
+    DEVICE_BOUND("device.bound"),
+    DEVICE_RELEASED("device.released"),
+    COMMISSIONING_FINISHED("commissioning.finished"),
+    SERVICE_STATE_APPLIED("service.state-applied");
 
     private final String wireName;
 
@@ -23,7 +27,10 @@ public enum EventType {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown event '" + name + "' (device.registered, device.offline, "
-            + "device.online, task.failed)");
+        StringBuilder known = new StringBuilder();
+        for (EventType t : values()) {
+            known.append(known.length() == 0 ? "" : ", ").append(t.wireName);
+        }
+        throw new IllegalArgumentException("unknown event '" + name + "' (" + known + ")");
     }
 }

@@ -26,4 +26,30 @@ final class ApiParams {
             throw ApiException.badRequest(name + " must be an ISO-8601 instant such as 2026-11-21T10:00:00Z");
         }
     }
+
+    /** Refuses fields a request body may not carry, so a typo is an error rather than silently ignored. */
+    static void onlyFields(java.util.Map<String, Object> body, String... allowed) {
+        if (body == null) {
+            throw ApiException.badRequest("a JSON object body is required");
+        }
+        java.util.Set<String> ok = java.util.Set.of(allowed);
+        for (String key : body.keySet()) {
+            if (!ok.contains(key)) {
+                throw ApiException.badRequest("unknown field '" + key + "' (allowed: "
+                    + String.join(", ", new java.util.TreeSet<>(ok)) + ")");
+            }
+        }
+    }
+
+    /** An optional id field: absent, or a whole number. */
+    static Long optionalId(java.util.Map<String, Object> body, String name) {
+        Object v = body.get(name);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.longValue() > 0) {
+            return n.longValue();
+        }
+        throw ApiException.badRequest(name + " must be a positive whole number");
+    }
 }

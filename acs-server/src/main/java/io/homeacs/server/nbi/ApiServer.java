@@ -7,6 +7,7 @@ import io.homeacs.server.device.DeviceRegistry;
 import io.homeacs.server.device.Normalization;
 import io.homeacs.server.device.DeviceWakeup;
 import io.homeacs.server.metrics.AcsMetrics;
+import io.homeacs.server.provision.Provisioning;
 import io.homeacs.server.security.ApiTokens;
 import io.homeacs.server.security.DeviceCredentials;
 import io.homeacs.server.task.TaskQueue;
@@ -26,7 +27,7 @@ public final class ApiServer implements AutoCloseable {
     public record Services(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, DeviceCredentials credentials,
                            ApiTokens tokens, AuditLog audit, AcsMetrics metrics, Clock clock, int maxWaitSeconds,
                            int rateLimit, java.time.Duration offlineAfter, BulkRuns bulk, Webhooks webhooks,
-                           Normalization normalization) {
+                           Normalization normalization, Provisioning provisioning) {
     }
 
     public static ApiServer start(String bind, int port, Services s) {
@@ -34,7 +35,7 @@ public final class ApiServer implements AutoCloseable {
         sf.setAddress("http://" + bind + ":" + port + "/");
         sf.setServiceBeans(List.of(
             new DevicesResource(s.registry(), s.tasks(), s.wakeup(), s.credentials(), s.clock(), s.maxWaitSeconds(),
-                s.offlineAfter(), s.normalization()),
+                s.offlineAfter(), s.normalization(), s.provisioning().orders()),
             new NormalizationResource(s.normalization()),
             new TasksResource(s.tasks(), s.clock()),
             new AccessResource(s.tokens(), s.clock()),
@@ -42,6 +43,10 @@ public final class ApiServer implements AutoCloseable {
             new BulkResource(s.bulk(), s.clock(), s.offlineAfter()),
             new WebhooksResource(s.webhooks(), s.clock()),
             new MetricsResource(s.metrics()),
+            new PlansResource(s.provisioning().subscribers().plans(), s.clock()),
+            new SubscribersResource(s.provisioning(), s.clock()),
+            new OrdersResource(s.provisioning(), s.registry()),
+            new ServiceActionsResource(s.provisioning()),
             new OpenApiResource()));
         sf.setProviders(List.of(new JsonProvider(), new BearerAuthFilter(s.tokens(), s.clock(),
             new RateLimiter(s.rateLimit(), s.rateLimit() * 4.0)),

@@ -10,6 +10,7 @@ import io.homeacs.server.device.ParameterDocument;
 import io.homeacs.server.json.JsonFields;
 import io.homeacs.server.security.DeviceCredentials;
 import io.homeacs.server.security.Role;
+import io.homeacs.server.subscriber.Orders;
 import io.homeacs.server.task.Task;
 import io.homeacs.server.task.TaskOrigin;
 import io.homeacs.server.task.TaskQueue;
@@ -58,9 +59,11 @@ public final class DevicesResource {
     private final int maxWaitSeconds;
     private final Duration offlineAfter;
     private final Normalization normalization;
+    private final Orders orders;
 
     DevicesResource(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, DeviceCredentials credentials,
-                    Clock clock, int maxWaitSeconds, Duration offlineAfter, Normalization normalization) {
+                    Clock clock, int maxWaitSeconds, Duration offlineAfter, Normalization normalization, Orders orders) {
+        this.orders = orders;
         this.offlineAfter = offlineAfter;
         this.normalization = normalization;
         this.registry = registry;
@@ -113,9 +116,10 @@ public final class DevicesResource {
 
     @GET
     @Path("/{id}")
-    @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER})
-    public Map<String, Object> get(@PathParam("id") String id, @QueryParam("parameters") @DefaultValue("") String prefix) {
-        Device d = find(id);
+    @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER, Role.INSTALLER})
+    public Map<String, Object> get(@PathParam("id") String id, @QueryParam("parameters") @DefaultValue("") String prefix,
+                                   @Context SecurityContext sc) {
+        Device d = scoped(id, sc);
         Map<String, Object> out = view(d);
         out.put("parameters", Views.parameters(registry.parameters(d.id()), prefix));
         out.put("recentEvents", Views.events(registry.events(d.id(), 20)));
@@ -125,9 +129,10 @@ public final class DevicesResource {
     /** The device's values under their logical names, whatever its data model or vendor calls them. */
     @GET
     @Path("/{id}/values")
-    @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER})
-    public Map<String, Object> values(@PathParam("id") String id, @QueryParam("names") String names) {
-        Device d = find(id);
+    @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER, Role.INSTALLER})
+    public Map<String, Object> values(@PathParam("id") String id, @QueryParam("names") String names,
+                                      @Context SecurityContext sc) {
+        Device d = scoped(id, sc);
         ParameterDocument doc = registry.parameters(d.id());
         Map<String, Object> out = new LinkedHashMap<>();
         List<String> wanted = names == null || names.isBlank() ? null : List.of(names.split(","));
@@ -196,9 +201,10 @@ public final class DevicesResource {
 
     @GET
     @Path("/{id}/tasks")
-    @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER})
-    public Map<String, Object> tasks(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit) {
-        Device d = find(id);
+    @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER, Role.INSTALLER})
+    public Map<String, Object> tasks(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit,
+                                     @Context SecurityContext sc) {
+        Device d = scoped(id, sc);
         return Map.of("tasks", tasks.forDevice(d.id(), Math.min(Math.max(limit, 1), 500)).stream().map(Views::task).toList());
     }
 
@@ -208,10 +214,10 @@ public final class DevicesResource {
      */
     @POST
     @Path("/{id}/tasks")
-    @Allowed({Role.ADMIN, Role.SUPPORT})
+    @Allowed({Role.ADMIN, Role.SUPPORT, Role.INSTALLER})
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createTask(@PathParam("id") String id, Map<String, Object> body, @Context SecurityContext sc) {
-        Device d = find(id);
+        Device d = scoped(id, sc);
         JsonFields j = new JsonFields(body);
         TaskSpec spec = TaskSpecCodec.fromJson(j);
         Audit.record(List.of(d.id()), TaskSpecCodec.toJson(spec, true));
@@ -290,6 +296,13 @@ public final class DevicesResource {
 
     private boolean online(Device d) {
         return d.lastContact() != null && d.lastContact().isAfter(clock.instant().minus(offlineAfter));
+    }
+
+    /** The device, if the caller may see it: installers only the devices of their orders. */
+    private Device scoped(String id, SecurityContext sc) {
+        Device d = find(id);
+        InstallerScope.requireDevice(Caller.of(sc), d.id(), orders);
+        return d;
     }
 
     private Device find(String id) {

@@ -26,6 +26,12 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
         } else if (e instanceof JsonException || e instanceof IllegalArgumentException) {
             status = 400;
             message = e.getMessage();
+        } else if (e instanceof io.homeacs.server.subscriber.NotFound) {
+            status = 404;
+            message = e.getMessage();
+        } else if (e instanceof io.homeacs.server.subscriber.Conflict) {
+            status = 409;
+            message = e.getMessage();
         } else if (e instanceof WebApplicationException w) {
             status = w.getResponse().getStatus();
             message = w.getMessage();

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,7 +44,9 @@ final class TaskRepository {
                 ps.setString(5, TaskState.QUEUED.name());
                 Sql.setInstant(ps, 6, now);
                 Sql.setInstant(ps, 7, now);
-                Sql.setInstant(ps, 8, now);
+                // Due from the start of its millisecond: stores round sub-microsecond clock readings, and a
+                // task queued while a session runs must be due for that session's own reading of the clock.
+                Sql.setInstant(ps, 8, now.truncatedTo(ChronoUnit.MILLIS));
                 Sql.setInstant(ps, 9, expires);
                 ps.setInt(10, maxAttempts);
                 ps.setObject(11, bulkRunId);
