@@ -29,12 +29,14 @@ final class CliOptions {
               --tr098-share FRACTION    share of ONTs using the TR-098 root (default 0.25)
               --retry-min-wait SECONDS  CWMPRetryMinimumWaitInterval (default 5)
               --seed N                  seed for deterministic device data (default 1)
+              --loid-pattern PATTERN    ONT registration ID (LOID); {serial} and {index} are replaced
+                                        (default L{serial}, at most 24 characters)
               --help                    print this help
             """;
 
     private static final Set<String> COMMON = Set.of("acs-url", "devices", "kind", "acs-username", "acs-password",
             "inform-interval", "cr-host", "cr-port", "udp-cr", "cr-reachable", "serial-prefix", "tr098-share", "seed",
-            "retry-min-wait");
+            "retry-min-wait", "loid-pattern");
     private static final Set<String> BENCH_ONLY = Set.of("duration", "warmup", "concurrency");
 
     /** A command-line error. */
@@ -125,7 +127,8 @@ final class CliOptions {
                     intOpt(o, "inform-interval", cmd == Command.BENCH ? 86_400 : 300, 1, Integer.MAX_VALUE),
                     o.getOrDefault("cr-host", "127.0.0.1"), intOpt(o, "cr-port", 0, 0, 65535),
                     bool(o, "udp-cr", false), bool(o, "cr-reachable", true), o.getOrDefault("serial-prefix", "SIM"),
-                    doubleOpt(o, "tr098-share", 0.25), longOpt(o, "seed", 1), intOpt(o, "retry-min-wait", 5, 1, 65535));
+                    doubleOpt(o, "tr098-share", 0.25), longOpt(o, "seed", 1), intOpt(o, "retry-min-wait", 5, 1, 65535),
+                    o.getOrDefault("loid-pattern", SimulatorConfig.DEFAULT_LOID_PATTERN));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

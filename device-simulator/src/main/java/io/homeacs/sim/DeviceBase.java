@@ -5,6 +5,7 @@ import io.homeacs.sim.cwmp.CwmpVersion;
 import io.homeacs.sim.cwmp.SessionHost;
 import io.homeacs.sim.model.DataModel;
 import io.homeacs.sim.model.DeviceTemplate;
+import io.homeacs.sim.model.ServiceState;
 import io.homeacs.sim.model.TemplateContext;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,10 +45,12 @@ abstract class DeviceBase implements SimulatedDevice, SessionHost {
         bootNanos = System.nanoTime();
     }
 
-    /** UpTime is derived from the boot time whenever someone looks at it. */
+    /** UpTime (and the connections' uptimes) are derived from the boot time whenever someone looks at them. */
     final void refreshUptime() {
-        long up = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - bootNanos);
+        long now = System.nanoTime();
+        long up = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(now - bootNanos);
         model.setInternal(root() + "DeviceInfo.UpTime", Long.toString(up));
+        ServiceState.refreshClocks(model, now, bootNanos);
     }
 
     final DataModel model() {
@@ -144,7 +147,7 @@ abstract class DeviceBase implements SimulatedDevice, SessionHost {
 
     @Override
     public final Optional<String> value(String path) {
-        if (path.endsWith("DeviceInfo.UpTime")) {
+        if (path.endsWith("UpTime") || path.endsWith("Uptime") || path.endsWith("LastChange")) {
             refreshUptime();
         }
         return model.value(path);

@@ -91,13 +91,14 @@ public final class Fleet implements AutoCloseable {
             case MESH -> DeviceProfile.MESH;
             default -> DeviceProfile.STB;
         };
-        String serial = config.serialPrefix() + kind.letter() + String.format("%06d", index);
+        String serial = SimulatorConfig.serialNumber(config.serialPrefix(), kind.letter(), index);
         String crUrl = "http://" + config.crHost() + ":" + crPort + "/cr/" + serial;
         String udp = udpCr != null ? config.crHost() + ":" + udpCr.port() : "";
         String crPassword = Long.toHexString(r.nextLong() | Long.MIN_VALUE);
         TemplateContext ctx = new TemplateContext(serial, profile, config.acsUrl().toString(), config.acsUsername(),
                 config.acsPassword(), crUrl, "cr-" + serial, crPassword, udp, config.informIntervalSeconds(),
-                config.retryMinWaitSeconds(), r.nextLong());
+                config.retryMinWaitSeconds(), r.nextLong(),
+                SimulatorConfig.registrationId(config.loidPattern(), serial, index));
         return new VirtualDevice(rt, kind, tr098, version, template, ctx, config.httpConnectionRequestReachable());
     }
 

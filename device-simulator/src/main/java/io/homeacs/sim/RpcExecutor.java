@@ -7,6 +7,7 @@ import io.homeacs.sim.cwmp.CwmpTypes.EventStruct;
 import io.homeacs.sim.cwmp.CwmpTypes.QueuedTransfer;
 import io.homeacs.sim.model.DataModel;
 import io.homeacs.sim.model.ModelEditor;
+import io.homeacs.sim.model.ServiceState;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -63,6 +64,8 @@ final class RpcExecutor {
 
     private String setParameterValues(DataModel m, AcsRpc.SetParameterValues r) throws CwmpFault {
         List<String> changed = ModelEditor.setParameterValues(m, r.values(), r.parameterKey());
+        // The device reacts to its new configuration (a PPP session comes up...); those changes are its own, so notified.
+        device.notifyChanged(ServiceState.settle(m, device.factory(), changed, System.nanoTime()));
         if (changed.stream().anyMatch(p -> p.contains("ManagementServer.PeriodicInform"))) {
             device.runAfterSession(() -> device.schedulePeriodic(false));
         }

@@ -11,6 +11,7 @@ import io.homeacs.sim.cwmp.RetryPolicy;
 import io.homeacs.sim.cwmp.SessionException;
 import io.homeacs.sim.model.DataModel;
 import io.homeacs.sim.model.DeviceTemplate;
+import io.homeacs.sim.model.ServiceState;
 import io.homeacs.sim.model.TemplateContext;
 import java.net.URI;
 import java.util.ArrayList;
@@ -386,17 +387,37 @@ final class VirtualDevice extends DeviceBase {
             throw new IllegalArgumentException("No parameter " + path + " accepting '" + value + "'");
         }
         m.setInternal(path, value);
-        int notification = m.notification(path);
-        if (old.get().equals(value) || notification == 0) {
+        List<String> changed = new ArrayList<>();
+        if (!old.get().equals(value)) {
+            changed.add(path);
+        }
+        changed.addAll(ServiceState.settle(m, factory(), changed, System.nanoTime()));
+        notifyChanged(changed);
+    }
+
+    /**
+     * Value changes the device made itself: passive ones ride in the next Inform, an active one starts a
+     * "4 VALUE CHANGE" session (after the current one, if any).
+     */
+    void notifyChanged(List<String> paths) {
+        if (paths.isEmpty()) {
             return;
         }
+        DataModel m = model();
+        boolean active = false;
         synchronized (this) {
-            book.markChanged(path);
-            if (notification == 2) {
+            for (String p : paths) {
+                int notification = m.notification(p);
+                if (notification > 0) {
+                    book.markChanged(p);
+                    active |= notification == 2;
+                }
+            }
+            if (active) {
                 book.add(EventBook.VALUE_CHANGE);
             }
         }
-        if (notification == 2) {
+        if (active) {
             requestSession(false);
         }
     }

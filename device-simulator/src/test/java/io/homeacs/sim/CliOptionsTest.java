@@ -43,6 +43,19 @@ class CliOptionsTest {
     }
 
     @Test
+    void loidPatternDefaultsToLPlusSerialAndIsChecked() throws Exception {
+        SimulatorConfig c = CliOptions.parse(new String[] {"--acs-url", "http://a/"}).config;
+        assertThat(c.loidPattern()).isEqualTo("L{serial}");
+        assertThat(SimulatorConfig.registrationId(c.loidPattern(), "SIMO000001", 1)).isEqualTo("LSIMO000001");
+        c = CliOptions.parse(new String[] {"--acs-url", "http://a/", "--loid-pattern", "GZ{index}-{serial}"}).config;
+        assertThat(SimulatorConfig.registrationId(c.loidPattern(), "SIMO000007", 7)).isEqualTo("GZ7-SIMO000007");
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--acs-url", "http://a/", "--loid-pattern", "{mac}"}))
+                .hasMessageContaining("{serial} and {index}");
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--acs-url", "http://a/", "--loid-pattern",
+                "LOID-0123456789-{serial}"})).as("over 24 characters").hasMessageContaining("1-24 characters");
+    }
+
+    @Test
     void helpWins() throws Exception {
         assertThat(CliOptions.parse(new String[] {"bench", "--help"}).command).isEqualTo(CliOptions.Command.HELP);
     }

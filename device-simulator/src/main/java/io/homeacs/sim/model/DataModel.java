@@ -21,6 +21,8 @@ public final class DataModel {
     private final TreeMap<String, Object> nodes = new TreeMap<>(PathComparator.INSTANCE);
     private final Map<String, TableDef> tables = new HashMap<>();
     private final Map<String, Long> lastInstance = new HashMap<>();
+    /** When each link (by object path) last changed state, in System.nanoTime(): device internals, not parameters. */
+    private final Map<String, Long> linkChanges = new HashMap<>();
 
     /** A node that is an object; writable means AddObject (tables) or DeleteObject (instances) is allowed. */
     record ObjectNode(boolean writable) {
@@ -152,6 +154,20 @@ public final class DataModel {
 
     public synchronized long nextInstance(String tablePath) {
         return nextInstanceNumber(tablePath);
+    }
+
+    /** Records that a link (a connection object, e.g. "Device.PPP.Interface.1.") went up, down or reconnected. */
+    public synchronized void markLinkChange(String object, long nanos) {
+        linkChanges.put(object, nanos);
+    }
+
+    /** Whole seconds since the link last changed state; a (re)boot re-establishes every link, so not before it. */
+    public synchronized long secondsSinceLinkChange(String object, long nowNanos, long bootNanos) {
+        long since = linkChanges.getOrDefault(object, bootNanos);
+        if (since - bootNanos < 0) {
+            since = bootNanos;
+        }
+        return Math.max(0, java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(nowNanos - since));
     }
 
     public synchronized int size() {

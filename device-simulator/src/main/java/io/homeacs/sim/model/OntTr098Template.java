@@ -19,15 +19,21 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * A legacy ONT with the TR-098 InternetGatewayDevice:1 model. Booleans are reported as "1"/"0", as such
- * firmware commonly does, which an ACS must accept just like "true"/"false".
+ * A legacy ONT with the TR-098 InternetGatewayDevice:1 model and China Telecom (X_CT-COM) extensions,
+ * as it leaves the factory: WAN connection device 1 holds the internet PPP connection, 2 the IPTV IPoE
+ * connection, both unconfigured. Booleans are reported as "1"/"0", as such firmware commonly does,
+ * which an ACS must accept just like "true"/"false".
  */
 public final class OntTr098Template implements DeviceTemplate {
     public static final OntTr098Template INSTANCE = new OntTr098Template();
     static final String ROOT = "InternetGatewayDevice.";
+    /** The LOID; CT firmware reports it in every Inform. */
+    public static final String LOID = ROOT + "X_CT-COM_UserInfo.UserName";
     private static final String WAN = ROOT + "WANDevice.1.";
-    private static final String PPP = WAN + "WANConnectionDevice.1.WANPPPConnection.";
+    private static final String PPP = ServiceState.WCD + "1.WANPPPConnection.";
+    private static final String IPTV = ServiceState.WCD + "2.WANIPConnection.";
     static final String WAN_IP = PPP + "1.ExternalIPAddress";
+    private static final String[] CONNECTION_TYPES = {"Unconfigured", "IP_Routed", "IP_Bridged"};
 
     private OntTr098Template() {
     }
@@ -47,6 +53,7 @@ public final class OntTr098Template implements DeviceTemplate {
             l.add(ROOT + "ManagementServer.UDPConnectionRequestAddress");
         }
         l.add(WAN_IP);
+        l.add(LOID);
         return List.copyOf(l);
     }
 
@@ -59,8 +66,12 @@ public final class OntTr098Template implements DeviceTemplate {
         deviceInfo(b, c, r);
         Tr181Common.managementServer(b, c, ROOT);
         b.ro(ROOT + "LANDeviceNumberOfEntries", UNSIGNED_INT, 1).ro(ROOT + "WANDeviceNumberOfEntries", UNSIGNED_INT, 1);
+        b.rw(LOID, c.registrationId(), maxLen(24));
         wan(b, c, r);
+        iptv(b);
         lan(b, c, r);
+        VoiceTemplates.tr104v1(b);
+        ServiceState.settle(m, c, List.of(), System.nanoTime());
         return m;
     }
 
@@ -79,33 +90,71 @@ public final class OntTr098Template implements DeviceTemplate {
     }
 
     private static void wan(ModelBuilder b, TemplateContext c, SplittableRandom r) {
-        String ip = TemplateContext.wanIp(r);
-        b.ro(WAN + "WANConnectionNumberOfEntries", UNSIGNED_INT, 1)
-                .ro(WAN + "WANConnectionDevice.1.WANIPConnectionNumberOfEntries", UNSIGNED_INT, 0);
+        b.ro(WAN + "WANConnectionNumberOfEntries", UNSIGNED_INT, 2)
+                .ro(ServiceState.WCD + "1.WANIPConnectionNumberOfEntries", UNSIGNED_INT, 0);
+        linkConfig(b, 1);
         // Vendor extension as found on CT-COM GPON firmware: optical levels as decimal dBm strings.
         String g = WAN + "X_CT-COM_GponInterfaceConfig.";
         b.ro(g + "Status", "Up").ro(g + "RXPower", String.format(Locale.ROOT, "%.2f", -17.0 - r.nextInt(700) / 100.0))
                 .ro(g + "TXPower", String.format(Locale.ROOT, "%.2f", 1.5 + r.nextInt(200) / 100.0))
                 .ro(g + "TransceiverTemperature", INT, 38 + r.nextInt(15));
-        b.table(PPP, WAN + "WANConnectionDevice.1.WANPPPConnectionNumberOfEntries", false, (m, i, n) -> new ModelBuilder(m)
-                .rw(i + "Enable", BOOLEAN, "1")
-                .ro(i + "ConnectionStatus", "Connected", oneOf("Unconfigured", "Connecting", "Authenticating",
-                        "Connected", "PendingDisconnect", "Disconneting", "Disconnected"))
+        b.table(PPP, ServiceState.WCD + "1.WANPPPConnectionNumberOfEntries", false, (m, i, n) -> new ModelBuilder(m)
+                .rw(i + "Enable", BOOLEAN, "0")
+                .ro(i + "ConnectionStatus", "Unconfigured", oneOf("Unconfigured", "Connecting", "Authenticating",
+                        "Connected", "PendingDisconnect", "Disconnecting", "Disconnected"))
                 .rw(i + "ConnectionType", "IP_Routed", oneOf("Unconfigured", "IP_Routed", "DHCP_Spoofed",
                         "PPPoE_Bridged", "PPTP_Relay", "L2TP_Relay", "PPPoE_Relay"))
-                .rw(i + "Name", "INTERNET_R_VID_100", maxLen(256))
+                .rw(i + "Name", "INTERNET_R", maxLen(256))
                 .ro(i + "Uptime", UNSIGNED_INT, 0, DENY_ACTIVE)
                 .ro(i + "LastConnectionError", "ERROR_NONE")
                 .rw(i + "NATEnabled", BOOLEAN, "1")
-                .rw(i + "Username", c.serialNumber().toLowerCase(Locale.ROOT) + "@fiber.example", maxLen(64))
-                .rw(i + "Password", "ppp-" + c.serialNumber(), maxLen(64), HIDDEN)
-                .rw(i + "ExternalIPAddress", ip, DEFAULT_ACTIVE)
-                .ro(i + "RemoteIPAddress", "100.64.0.1")
-                .rw(i + "DNSServers", "100.64.0.53,100.64.1.53", maxLen(64))
+                .rw(i + "Username", "", maxLen(64))
+                .rw(i + "Password", "", maxLen(64), HIDDEN)
+                .rw(i + "ExternalIPAddress", "", DEFAULT_ACTIVE)
+                .ro(i + "RemoteIPAddress", "")
+                .rw(i + "DNSServers", "", maxLen(64))
                 .rw(i + "MACAddress", c.mac(r, 1))
                 .rw(i + "ConnectionTrigger", "AlwaysOn", oneOf("OnDemand", "AlwaysOn", "Manual"))
+                .rw(i + "X_CT-COM_ServiceList", "INTERNET", maxLen(64))
                 .ro(i + "PortMappingNumberOfEntries", UNSIGNED_INT, 0));
         b.instances(PPP, 1);
+    }
+
+    /**
+     * CT's per-connection-device GPON link settings; VLANIDMark 0 means no VLAN tag yet (factory).
+     * 802-1pMark is the priority bit the tagged frames carry.
+     */
+    private static void linkConfig(ModelBuilder b, int wcd) {
+        String g = ServiceState.WCD + wcd + ".X_CT-COM_WANGponLinkConfig.";
+        b.rw(g + "Enable", BOOLEAN, "1")
+                .rw(g + "VLANIDMark", UNSIGNED_INT, 0, range(0, 4094))
+                .rw(g + "802-1pMark", UNSIGNED_INT, 0, range(0, 7));
+    }
+
+    /**
+     * Connection device 2: the IPTV service, an IPoE connection that gets its address from the IPTV
+     * network's DHCP once enabled, and joins multicast on X_CT-COM_MulticastVlan (-1 = none).
+     */
+    private static void iptv(ModelBuilder b) {
+        b.ro(ServiceState.WCD + "2.WANPPPConnectionNumberOfEntries", UNSIGNED_INT, 0);
+        linkConfig(b, 2);
+        b.table(IPTV, ServiceState.WCD + "2.WANIPConnectionNumberOfEntries", false, (m, i, n) -> new ModelBuilder(m)
+                .rw(i + "Enable", BOOLEAN, "0")
+                .ro(i + "ConnectionStatus", "Disconnected", oneOf("Unconfigured", "Connecting", "Connected",
+                        "PendingDisconnect", "Disconneting", "Disconnecting", "Disconnected"))
+                .rw(i + "ConnectionType", "IP_Routed", oneOf(CONNECTION_TYPES))
+                .rw(i + "Name", "OTHER_R", maxLen(256))
+                .ro(i + "Uptime", UNSIGNED_INT, 0, DENY_ACTIVE)
+                .ro(i + "LastConnectionError", "ERROR_NONE")
+                .rw(i + "NATEnabled", BOOLEAN, "0")
+                .rw(i + "AddressingType", "DHCP", oneOf("DHCP", "Static"))
+                .rw(i + "ExternalIPAddress", "", maxLen(15))
+                .rw(i + "SubnetMask", "", maxLen(15))
+                .rw(i + "DefaultGateway", "", maxLen(15))
+                .rw(i + "DNSServers", "", maxLen(64))
+                .rw(i + "X_CT-COM_ServiceList", "OTHER", maxLen(64))
+                .rw(i + "X_CT-COM_MulticastVlan", INT, -1, range(-1, 4094)));
+        b.instances(IPTV, 1);
     }
 
     private static void lan(ModelBuilder b, TemplateContext c, SplittableRandom r) {

@@ -14,8 +14,9 @@ abstract class Tr181Template implements DeviceTemplate {
         return Tr181Common.ROOT;
     }
 
+    /** The TR-181 forced Inform parameters; a kind may add its own (an ONT its LOID). */
     @Override
-    public final List<String> forcedInformParameters(boolean udp) {
+    public List<String> forcedInformParameters(boolean udp) {
         return Tr181Common.forcedInform(udp);
     }
 

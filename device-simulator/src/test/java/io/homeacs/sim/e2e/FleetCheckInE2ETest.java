@@ -46,15 +46,10 @@ class FleetCheckInE2ETest {
             assertThat(acs.get("/api/v1/devices/" + stb.deviceId()).get("parameters").toString())
                 .contains("Device.Services.STBService.1.");
 
-            for (SimulatedDevice d : fleet.devices()) {
-                if (d.kind() == DeviceKind.ONT) {
-                    Map<String, Object> values = (Map<String, Object>) acs.get("/api/v1/devices/" + d.deviceId()
-                        + "/values?names=opticalRxPower").get("values");
-                    Map<String, Object> rx = (Map<String, Object>) values.get("opticalRxPower");
-                    assertThat(rx).as("optical power of %s (%s)", d.deviceId(), d.root()).isNotNull();
-                    assertThat(((Number) rx.get("number")).doubleValue()).as("a plausible receive level in dBm")
-                        .isBetween(-40.0, 0.0);
-                }
+            List<SimulatedDevice> onts = fleet.devices().stream().filter(d -> d.kind() == DeviceKind.ONT).toList();
+            assertThat(onts).as("both ONT flavours").anyMatch(SimulatedDevice::tr098).anyMatch(d -> !d.tr098());
+            for (SimulatedDevice d : onts) {
+                factoryFreshServiceConcepts(acs, d);
             }
 
             awaitAtLeastSessions(fleet, 3);
@@ -62,6 +57,56 @@ class FleetCheckInE2ETest {
             String metrics = acs.call("GET", "/metrics", null).body();
             assertThat(metrics).contains("acs_cwmp_inform_events_total{event=\"2 PERIODIC\"}")
                 .contains("acs_session_duration_seconds_count");
+        }
+    }
+
+    /** Every service concept resolves on both data models, in one logical spelling, while the ONT is unconfigured. */
+    @SuppressWarnings("unchecked")
+    private static void factoryFreshServiceConcepts(RunningAcs acs, SimulatedDevice d) {
+        String what = d.deviceId() + " (" + d.root() + ")";
+        Map<String, Map<String, Object>> v = awaitValues(acs, d.deviceId(), SERVICE_CONCEPTS);
+        assertThat(((Number) v.get("opticalRxPower").get("number")).doubleValue()).as("a plausible receive level in dBm of " + what)
+            .isBetween(-40.0, 0.0);
+        assertThat(v.get("registrationId").get("value")).as(what).isEqualTo("L" + d.serialNumber());
+        assertThat(v.get("wanPppUsername").get("value")).as(what).isEqualTo("");
+        assertThat(v.get("wanEnable").get("value")).as(what).isEqualTo("false");
+        assertThat(v.get("wanConnectionStatus").get("value")).as(what).isEqualTo("Unconfigured");
+        assertThat(((Number) v.get("wanVlan").get("number")).intValue()).as(what).isZero();
+        assertThat(((Number) v.get("iptvVlan").get("number")).intValue()).as(what).isZero();
+        assertThat(((Number) v.get("iptvMulticastVlan").get("number")).intValue()).as(what).isEqualTo(-1);
+        assertThat(v.get("iptvEnable").get("value")).as(what).isEqualTo("false");
+        assertThat(v.get("wifiEnable2g").get("value")).as(what + ": 1 reads as true").isEqualTo("true");
+        assertThat(v.get("wifiEnable5g").get("value")).as(what).isEqualTo("true");
+        assertThat(v.get("voipEnable").get("value")).as(what).isEqualTo("false");
+        assertThat(v.get("voipEnable").get("raw")).as(what + ": TR-104 v1 says Disabled")
+            .isEqualTo(d.tr098() ? "Disabled" : null);
+        assertThat(v.get("sipUsername").get("value")).as(what).isEqualTo("");
+        assertThat(v.get("sipDirectoryNumber").get("value")).as(what).isEqualTo("");
+        assertThat(v.get("sipProxy").get("value")).as(what).isEqualTo("");
+        for (String secret : List.of("wanPppPassword", "wifiPassphrase2g", "wifiPassphrase5g", "sipPassword")) {
+            assertThat(v.get(secret).get("value")).as(what + " " + secret).isEqualTo("********");
+        }
+    }
+
+    static final List<String> SERVICE_CONCEPTS = List.of("opticalRxPower", "registrationId", "wanPppUsername",
+        "wanPppPassword", "wanEnable", "wanVlan", "wanConnectionStatus", "iptvEnable", "iptvVlan", "iptvMulticastVlan",
+        "wifiPassphrase2g", "wifiPassphrase5g", "wifiEnable2g", "wifiEnable5g", "voipEnable", "sipUsername",
+        "sipPassword", "sipDirectoryNumber", "sipProxy");
+
+    /** The device's normalised values once all of {@code names} resolve (the onboarding refresh may still run). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Object>> awaitValues(RunningAcs acs, String deviceId, List<String> names) {
+        Instant end = Instant.now().plusSeconds(60);
+        while (true) {
+            Map<String, Map<String, Object>> values = (Map<String, Map<String, Object>>) acs.get("/api/v1/devices/"
+                + deviceId + "/values?names=" + String.join(",", names)).get("values");
+            if (values.keySet().containsAll(names)) {
+                return values;
+            }
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError(deviceId + " never resolved " + names + ": " + values.keySet());
+            }
+            RunningAcs.sleep(200);
         }
     }
 

@@ -17,7 +17,7 @@ class DataModelTest {
 
     static TemplateContext ctx() {
         return new TemplateContext("SIMO000001", DeviceProfile.ONT, "http://acs/acs", "bootstrap", "bootstrap",
-                "http://127.0.0.1:1/cr/SIMO000001", "cr-SIMO000001", "secret", "", 300, 5, 42);
+                "http://127.0.0.1:1/cr/SIMO000001", "cr-SIMO000001", "secret", "", 300, 5, 42, "LSIMO000001");
     }
 
     @BeforeEach
