@@ -38,7 +38,8 @@ class ZeroTouchE2ETest {
     @Test
     void ontsAreBoundByTheirLoidCommissionedSwappedSuspendedAndRestored() {
         try (RunningAcs acs = RunningAcs.start(dataDir)) {
-            assertThat(post(acs, "/api/v1/plans", FIBRE).statusCode()).isEqualTo(201);
+            HttpResponse<String> plan = post(acs, "/api/v1/plans", FIBRE);
+            assertThat(plan.statusCode()).as(plan.body()).isEqualTo(201);
             assertThat(post(acs, "/api/v1/subscribers", subscriber("1001", "Home-1001")).statusCode()).isEqualTo(201);
             assertThat(post(acs, "/api/v1/subscribers", subscriber("1002", "Home-1002")).statusCode()).isEqualTo(201);
             // Orders come from the BSS before the installer plugs anything in: LOIDs only.
@@ -99,7 +100,9 @@ class ZeroTouchE2ETest {
         assertThat(d.value(tr098 ? root + "LANDevice.1.WLANConfiguration.1.SSID" : root + "WiFi.SSID.1.SSID")).contains(ssid);
         assertThat(d.value(tr098 ? root + "WANDevice.1.WANConnectionDevice.1.X_CT-COM_WANGponLinkConfig.VLANIDMark"
             : root + "Ethernet.VLANTermination.1.VLANID")).contains("41");
-        assertThat(d.value(root + "Services.VoiceService.1.VoiceProfile.1.Line.1.SIP.AuthUserName")).contains("+8620" + account);
+        // TR-098 ONTs carry TR-104 v1 voice profiles, TR-181 ONTs the v2 SIP client: one plan serves both.
+        assertThat(d.value(tr098 ? root + "Services.VoiceService.1.VoiceProfile.1.Line.1.SIP.AuthUserName"
+            : root + "Services.VoiceService.1.SIP.Client.1.AuthUserName")).contains("+8620" + account);
     }
 
     private static HttpResponse<String> post(RunningAcs acs, String path, String json) {
