@@ -119,19 +119,12 @@ public final class Normalization {
 
     /** The first source that applies and has a value; among instances, the lowest numbered. */
     public Optional<Value> resolve(String concept, Device device, ParameterDocument doc) {
-        Concept c = concepts.get(concept);
-        if (c == null) {
-            return Optional.empty();
-        }
-        for (Source s : c.sources()) {
-            String path = s.appliesTo(device) ? lowestMatch(s, doc) : null;
-            if (path != null) {
-                ParameterDocument.Entry e = doc.get(path);
-                String logical = s.values().isEmpty() ? booleanSpelling(e.value(), e.type()) : s.toLogical(e.value());
-                return Optional.of(new Value(concept, e.value(), number(logical, s.scale()), c.unit(), path, logical));
-            }
-        }
-        return Optional.empty();
+        return find(concept, device, doc).map(h -> {
+            ParameterDocument.Entry e = doc.get(h.path());
+            String logical = h.source().values().isEmpty() ? booleanSpelling(e.value(), e.type())
+                : h.source().toLogical(e.value());
+            return new Value(concept, e.value(), number(logical, h.source().scale()), h.concept().unit(), h.path(), logical);
+        });
     }
 
     public Map<String, Value> resolveAll(Device device, ParameterDocument doc) {
@@ -152,14 +145,23 @@ public final class Normalization {
      */
     public Optional<ParamValue> writeTarget(String concept, Device device, ParameterDocument doc, String logicalValue) {
         Objects.requireNonNull(logicalValue, "logicalValue");
+        return find(concept, device, doc)
+            .map(h -> new ParamValue(h.path(), h.source().toRaw(logicalValue), doc.get(h.path()).type()));
+    }
+
+    /** Where a concept was found on a device: the source that named it and the stored path it matched. */
+    private record Hit(Concept concept, Source source, String path) {
+    }
+
+    /** Reading and writing agree on the parameter: the first applicable source present in the document. */
+    private Optional<Hit> find(String concept, Device device, ParameterDocument doc) {
         Concept c = concepts.get(concept);
-        if (c == null) {
-            return Optional.empty();
-        }
-        for (Source s : c.sources()) {
-            String path = s.appliesTo(device) ? lowestMatch(s, doc) : null;
-            if (path != null) {
-                return Optional.of(new ParamValue(path, s.toRaw(logicalValue), doc.get(path).type()));
+        if (c != null) {
+            for (Source s : c.sources()) {
+                String path = s.appliesTo(device) ? lowestMatch(s, doc) : null;
+                if (path != null) {
+                    return Optional.of(new Hit(c, s, path));
+                }
             }
         }
         return Optional.empty();
