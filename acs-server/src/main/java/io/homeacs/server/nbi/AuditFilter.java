@@ -29,7 +29,8 @@ final class AuditFilter implements ContainerResponseFilter {
     public void filter(ContainerRequestContext req, ContainerResponseContext resp) {
         Audit.Record record = Audit.take();
         String method = req.getMethod();
-        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
+            || req.getProperty(BearerAuthFilter.THROTTLED) != null) {
             return;
         }
         ApiTokens.Principal p = (ApiTokens.Principal) req.getProperty(BearerAuthFilter.PRINCIPAL);

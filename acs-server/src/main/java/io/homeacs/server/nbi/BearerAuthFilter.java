@@ -1,6 +1,7 @@
 package io.homeacs.server.nbi;
 
 import io.homeacs.server.security.ApiTokens;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -19,13 +20,23 @@ import java.util.Optional;
  */
 final class BearerAuthFilter implements ContainerRequestFilter {
     static final String PRINCIPAL = "acs.principal";
+    /** Set on requests refused for flooding without a token: they are answered 429 and not audited. */
+    static final String THROTTLED = "acs.throttled";
 
     private final ApiTokens tokens;
     private final Clock clock;
     private final RateLimiter perToken;
+    /**
+     * Requests without a valid token, per client address: each refused write is audited, so an
+     * unauthenticated flood must not be able to grow the audit log without bound.
+     */
+    private final RateLimiter anonymous = new RateLimiter(10, 100);
 
     @Context
     private ResourceInfo resource;
+
+    @Context
+    private HttpServletRequest http;
 
     BearerAuthFilter(ApiTokens tokens, Clock clock, RateLimiter perToken) {
         this.tokens = tokens;
@@ -44,6 +55,14 @@ final class BearerAuthFilter implements ContainerRequestFilter {
         Optional<ApiTokens.Principal> who = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
             ? tokens.authenticate(header.substring(7).trim(), clock.instant()) : Optional.empty();
         if (who.isEmpty()) {
+            long wait = anonymous.acquire("ip:" + (http == null ? "?" : http.getRemoteAddr()), System.nanoTime());
+            if (wait > 0) {
+                ctx.setProperty(THROTTLED, Boolean.TRUE);
+                ctx.abortWith(Response.status(429).header("Retry-After", Long.toString(wait))
+                    .type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", "too many requests without a valid token"))
+                    .build());
+                return;
+            }
             ctx.abortWith(Response.status(401).header("WWW-Authenticate", "Bearer realm=\"acs\"")
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", "a valid bearer token is required")).build());
             return;

@@ -148,6 +148,23 @@ class AccessControlTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aFloodWithoutTokenIsThrottledAndCannotGrowTheAuditLog() {
+        int refused = 0;
+        int throttled = 0;
+        for (int i = 0; i < 300; i++) {
+            int status = status("POST", "/api/v1/bulk", "{}", "not-a-token");
+            refused += status == 401 ? 1 : 0;
+            throttled += status == 429 ? 1 : 0;
+        }
+        assertThat(refused + throttled).isEqualTo(300);
+        assertThat(throttled).as("beyond a burst, anonymous requests from one address are refused").isPositive();
+        List<Object> entries = (List<Object>) acs.get("/api/v1/audit?limit=1000").json().get("entries");
+        assertThat(entries.size()).as("only the refusals that were answered 401 are audited").isLessThanOrEqualTo(refused + 20);
+        assertThat(status("GET", "/api/v1/me", null, acs.token)).as("a valid token is not affected").isEqualTo(200);
+    }
+
+    @Test
     void everyWriteIsAuditedWithSecretsMasked() {
         status("POST", device + "/tasks", "{\"type\":\"reboot\"}", support);
         status("POST", device + "/tasks", "{\"type\":\"factoryReset\"}", support);
