@@ -152,12 +152,14 @@ public final class AcsServer implements AutoCloseable {
         ConnectionRequester wakeup = new ConnectionRequester(credentials, config.cpe(), config.connectionRequests(),
             metrics, housekeeping);
 
+        // Before the listeners open: outcomes confirmed by the first check-ins must reach provisioning.
+        Provisioning provisioning = new Provisioning(db, registry, tasks, normalization, webhooks, wakeup, secrets,
+            new Provisioning.Settings(config.provisioning().restoreDeadline(), config.provisioning().taskExpiry()), clock);
+        provisioning.reconcile();
         AcsConfig.Cwmp c = config.cwmp();
         Listeners cwmp = startListeners(c, endpoint, workers, metrics, opened);
         int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
         BulkRuns bulk = new BulkRuns(db, registry, tasks, wakeup, secrets);
-        Provisioning provisioning = new Provisioning(db, registry, tasks, normalization, webhooks, wakeup, secrets,
-            new Provisioning.Settings(config.provisioning().restoreDeadline(), config.provisioning().taskExpiry()), clock);
         ApiServer api = ApiServer.start(config.api().bind(), apiPort,
             new ApiServer.Services(registry, tasks, wakeup, credentials, tokens, new AuditLog(db), metrics, clock,
                 config.api().maxWaitSeconds(), config.api().rateLimit(), config.offlineAfter(), bulk, webhooks, normalization,
@@ -170,6 +172,7 @@ public final class AcsServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(guard(() -> nonces.purge(clock.instant())), 60, 60, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(guard(() -> webhooks.deliverDue(clock.instant())), 1, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(guard(() -> tokens.purge(clock.instant())), 1, 24 * 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(guard(provisioning::reconcile), 5, 5, TimeUnit.MINUTES);
         Liveness liveness = new Liveness(db);
         housekeeping.scheduleWithFixedDelay(guard(() -> announceLiveness(liveness, webhooks, config, clock.instant())),
             30, 30, TimeUnit.SECONDS);

@@ -35,7 +35,8 @@ public final class ApiServer implements AutoCloseable {
         sf.setAddress("http://" + bind + ":" + port + "/");
         sf.setServiceBeans(List.of(
             new DevicesResource(s.registry(), s.tasks(), s.wakeup(), s.credentials(), s.clock(), s.maxWaitSeconds(),
-                s.offlineAfter(), s.normalization(), s.provisioning().orders()),
+                s.offlineAfter(), s.normalization(), new InstallerScope(s.provisioning().orders(),
+                s.provisioning().assignments(), s.clock())),
             new NormalizationResource(s.normalization()),
             new TasksResource(s.tasks(), s.clock()),
             new AccessResource(s.tokens(), s.clock()),

@@ -10,7 +10,6 @@ import io.homeacs.server.device.ParameterDocument;
 import io.homeacs.server.json.JsonFields;
 import io.homeacs.server.security.DeviceCredentials;
 import io.homeacs.server.security.Role;
-import io.homeacs.server.subscriber.Orders;
 import io.homeacs.server.task.Task;
 import io.homeacs.server.task.TaskOrigin;
 import io.homeacs.server.task.TaskQueue;
@@ -59,11 +58,11 @@ public final class DevicesResource {
     private final int maxWaitSeconds;
     private final Duration offlineAfter;
     private final Normalization normalization;
-    private final Orders orders;
+    private final InstallerScope installers;
 
     DevicesResource(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, DeviceCredentials credentials,
-                    Clock clock, int maxWaitSeconds, Duration offlineAfter, Normalization normalization, Orders orders) {
-        this.orders = orders;
+                    Clock clock, int maxWaitSeconds, Duration offlineAfter, Normalization normalization, InstallerScope installers) {
+        this.installers = installers;
         this.offlineAfter = offlineAfter;
         this.normalization = normalization;
         this.registry = registry;
@@ -301,7 +300,7 @@ public final class DevicesResource {
     /** The device, if the caller may see it: installers only the devices of their orders. */
     private Device scoped(String id, SecurityContext sc) {
         Device d = find(id);
-        InstallerScope.requireDevice(Caller.of(sc), d.id(), orders);
+        installers.requireDevice(Caller.of(sc), d.id());
         return d;
     }
 

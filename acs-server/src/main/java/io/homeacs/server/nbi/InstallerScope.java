@@ -2,16 +2,30 @@ package io.homeacs.server.nbi;
 
 import io.homeacs.server.security.ApiTokens;
 import io.homeacs.server.security.Role;
+import io.homeacs.server.subscriber.Assignments;
 import io.homeacs.server.subscriber.Orders;
 import io.homeacs.server.subscriber.ServiceOrder;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
- * Installers work only on the orders assigned to them and on the devices bound to those orders
- * while the order is in their hands (not cancelled). Everyone else passes; their role checks
- * are the endpoint's @Allowed.
+ * Installers work only on the orders assigned to them, and on a device only while one of those
+ * orders is in their hands: commissioning, or finished less than {@link #AFTER_CARE} ago (a re-check
+ * on the way out), and only while the order's subscriber still holds the device. Everyone else
+ * passes here; their role checks are the endpoint's @Allowed.
  */
 final class InstallerScope {
-    private InstallerScope() {
+    /** How long after an order finished its installer may still look at and restart the device. */
+    static final Duration AFTER_CARE = Duration.ofDays(2);
+
+    private final Orders orders;
+    private final Assignments assignments;
+    private final Clock clock;
+
+    InstallerScope(Orders orders, Assignments assignments, Clock clock) {
+        this.orders = orders;
+        this.assignments = assignments;
+        this.clock = clock;
     }
 
     static void requireOrder(ApiTokens.Principal p, ServiceOrder o) {
@@ -20,15 +34,28 @@ final class InstallerScope {
         }
     }
 
-    static void requireDevice(ApiTokens.Principal p, long deviceId, Orders orders) {
+    void requireDevice(ApiTokens.Principal p, long deviceId) {
         if (p.role() != Role.INSTALLER) {
             return;
         }
+        Long holder = assignments.holderOf(deviceId).orElse(null);
         for (ServiceOrder o : orders.list(new Orders.Filter(null, p.user(), null, deviceId), 0, 20)) {
-            if (o.state() != ServiceOrder.State.CANCELLED && Long.valueOf(deviceId).equals(o.deviceId())) {
+            if (Long.valueOf(deviceId).equals(o.deviceId()) && Long.valueOf(o.subscriberId()).equals(holder) && inHand(o)) {
                 return;
             }
         }
         throw new ApiException(403, "device " + deviceId + " is not on an order assigned to " + p.user());
+    }
+
+    private boolean inHand(ServiceOrder o) {
+        switch (o.state()) {
+            case COMMISSIONING:
+                return true;
+            case COMPLETED:
+            case FAILED:
+                return o.finishedAt() != null && o.finishedAt().plus(AFTER_CARE).isAfter(clock.instant());
+            default:
+                return false;
+        }
     }
 }

@@ -155,7 +155,7 @@ public final class SubscribersResource {
         }
         String reason = new JsonFields(body).string("reason", "lease ended");
         Audit.record(List.of(deviceId), Map.of("subscriberId", id, "reason", reason));
-        provisioning.release(deviceId, reason);
+        provisioning.release(deviceId, id, reason);
         return view(find(id));
     }
 

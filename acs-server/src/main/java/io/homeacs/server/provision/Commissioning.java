@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +36,17 @@ public final class Commissioning {
     private static final Logger LOG = LoggerFactory.getLogger(Commissioning.class);
     static final String BIND = "bind";
     static final String VERIFY = "verify";
+    /** Read-backs before a line that is not up yet counts as failed; each waits for the device's next contact. */
+    static final int VERIFY_ATTEMPTS = 3;
+    /** How soon a device asked to call back for a re-check should do so. */
+    private static final int RECHECK_DELAY_SECONDS = 60;
 
     private final Orders orders;
     private final Subscribers subscribers;
     private final Provisioning env;
+    /** Devices whose order waits to verify again at their next contact: device id → order id. */
+    private final Map<Long, Long> recheck = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> verifyAttempts = new ConcurrentHashMap<>();
 
     Commissioning(Orders orders, Subscribers subscribers, Provisioning env) {
         this.orders = orders;
@@ -47,7 +55,7 @@ public final class Commissioning {
     }
 
     /** Lays out the steps for a freshly bound (or re-run) order and starts them. */
-    void start(ServiceOrder order, Device device, String boundBy, Instant now) {
+    synchronized void start(ServiceOrder order, Device device, String boundBy, Instant now) {
         Subscriber s = subscribers.find(order.subscriberId()).orElseThrow();
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(1, BIND, StepState.DONE, null, "device " + device.key() + " bound to subscriber "
@@ -56,7 +64,9 @@ public final class Commissioning {
             steps.add(new Step(steps.size() + 1, p.name(), StepState.PENDING, null, null, now));
         }
         steps.add(new Step(steps.size() + 1, VERIFY, StepState.PENDING, null, null, now));
+        cancelQueued(orders.steps(order.id()), now);
         orders.replaceSteps(order.id(), steps);
+        verifyAttempts.remove(order.id());
         advance(order.id(), now);
     }
 
@@ -66,12 +76,20 @@ public final class Commissioning {
         if (order.state() != ServiceOrder.State.COMMISSIONING || order.deviceId() == null) {
             return;
         }
+        if (!Long.valueOf(order.subscriberId()).equals(env.assignments().holderOf(order.deviceId()).orElse(null))) {
+            fail(order, "device " + order.deviceId() + " is no longer held by the subscriber", now);
+            return;
+        }
         Device device = env.registry().find(order.deviceId()).orElseThrow();
         Subscriber s = subscribers.find(order.subscriberId()).orElseThrow();
         ParameterDocument doc = env.registry().parameters(device.id());
         Map<String, ServiceConfig.StepPlan> plans = new LinkedHashMap<>();
         ServiceConfig.forDevice(s, device.kind(), subscribers::plainSetting).forEach(p -> plans.put(p.name(), p));
         List<Step> steps = orders.steps(orderId);
+        if (steps.isEmpty()) {
+            start(order, device, "recovered after a restart", now);
+            return;
+        }
         boolean configFinished = true;
         boolean anyFailed = false;
         for (Step step : steps) {
@@ -162,7 +180,10 @@ public final class Commissioning {
         orders.orderOfTask(task.id()).ifPresent(orderId -> {
             synchronized (this) {
                 Step step = orders.steps(orderId).stream().filter(s -> Long.valueOf(task.id()).equals(s.taskId()))
-                    .findFirst().orElseThrow();
+                    .findFirst().orElse(null);
+                if (step == null || step.state().finished() || step.state() == StepState.WAITING) {
+                    return;
+                }
                 orders.updateStep(orderId, settle(orderId, step, task, outcome, now));
             }
             advance(orderId, now);
@@ -184,8 +205,102 @@ public final class Commissioning {
         }
         ServiceOrder order = orders.find(orderId).orElseThrow();
         Device device = env.registry().find(order.deviceId()).orElseThrow();
-        return Verification.judge(step, task, device, subscribers.find(order.subscriberId()).orElseThrow(), env,
+        Step judged = Verification.judge(step, task, device, subscribers.find(order.subscriberId()).orElseThrow(), env,
             subscribers, now);
+        if (judged.state() != StepState.WAITING) {
+            return judged;
+        }
+        int attempt = verifyAttempts.merge(orderId, 1, Integer::sum);
+        if (attempt >= VERIFY_ATTEMPTS) {
+            return new Step(judged.seq(), judged.name(), StepState.FAILED, task.id(), judged.detail() + " (after "
+                + attempt + " read-backs)", now);
+        }
+        // Devices may apply values when the session ends and a PPP session takes a while to come up:
+        // ask the device to call back soon and read again then.
+        env.tasks().enqueue(device.id(), new TaskSpec.ScheduleInform(RECHECK_DELAY_SECONDS), TaskOrigin.PROVISIONING,
+            env.taskExpiry(), now);
+        recheck.put(device.id(), orderId);
+        return new Step(judged.seq(), judged.name(), StepState.WAITING, task.id(), judged.detail()
+            + "; reading again at the device's next contact (attempt " + (attempt + 1) + " of " + VERIFY_ATTEMPTS + ")", now);
+    }
+
+    /** The device called in: a verification that waited for it runs again. */
+    void checkedIn(Device device, Instant now) {
+        if (recheck.isEmpty()) {
+            return;
+        }
+        Long orderId = recheck.remove(device.id());
+        if (orderId != null) {
+            synchronized (this) {
+                List<Step> steps = orders.steps(orderId);
+                Step verify = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+                if (verify != null && verify.name().equals(VERIFY) && verify.state() == StepState.WAITING) {
+                    orders.updateStep(orderId, new Step(verify.seq(), VERIFY, StepState.PENDING, null, verify.detail(), now));
+                }
+            }
+            advance(orderId, now);
+        }
+    }
+
+    /** Steps whose task finished while no listener heard it (a crash), orders left without steps. */
+    void reconcile(Instant now) {
+        for (ServiceOrder o : orders.inState(ServiceOrder.State.COMMISSIONING, 10_000)) {
+            for (Step step : orders.steps(o.id())) {
+                if (step.taskId() == null || step.state() != StepState.SENT) {
+                    if (step.name().equals(VERIFY) && step.state() == StepState.WAITING && o.deviceId() != null) {
+                        recheck.putIfAbsent(o.deviceId(), o.id());
+                    }
+                    continue;
+                }
+                env.tasks().find(step.taskId()).filter(t -> t.state().terminal())
+                    .ifPresent(t -> taskFinished(t, outcomeOf(t), now));
+            }
+            advance(o.id(), now);
+        }
+    }
+
+    static TaskOutcome outcomeOf(Task t) {
+        if (t.state() == TaskState.DONE) {
+            return TaskOutcome.Done.of(t.result() == null ? Map.of() : t.result());
+        }
+        return new TaskOutcome.Failed(t.faultCode() == null ? 0 : t.faultCode(),
+            t.faultString() == null ? t.state().name().toLowerCase(java.util.Locale.ROOT) : t.faultString(), false, Map.of());
+    }
+
+    /** The order was cancelled while commissioning: its queued tasks are withdrawn. */
+    synchronized void cancelled(long orderId, Instant now) {
+        cancelQueued(orders.steps(orderId), now);
+        recheck.values().remove(orderId);
+    }
+
+    /** A device left its subscriber mid-commissioning: the subscriber's settings must not follow it. */
+    synchronized void deviceReleased(long deviceId, long subscriberId, Instant now) {
+        for (ServiceOrder o : orders.list(new Orders.Filter(ServiceOrder.State.COMMISSIONING, null, subscriberId, deviceId),
+            0, 20)) {
+            if (Long.valueOf(deviceId).equals(o.deviceId())) {
+                fail(o, "device " + deviceId + " was released before commissioning finished", now);
+            }
+        }
+    }
+
+    private void fail(ServiceOrder order, String why, Instant now) {
+        List<Step> steps = orders.steps(order.id());
+        cancelQueued(steps, now);
+        for (Step st : steps) {
+            if (!st.state().finished()) {
+                orders.updateStep(order.id(), new Step(st.seq(), st.name(), StepState.FAILED, st.taskId(), why, now));
+            }
+        }
+        recheck.remove(order.deviceId());
+        finish(order, false, now);
+    }
+
+    private void cancelQueued(List<Step> steps, Instant now) {
+        for (Step st : steps) {
+            if (st.taskId() != null && !st.state().finished()) {
+                env.tasks().cancel(st.taskId(), now);
+            }
+        }
     }
 
     private void finish(ServiceOrder order, boolean ok, Instant now) {

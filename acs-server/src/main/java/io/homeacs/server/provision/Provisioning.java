@@ -19,6 +19,7 @@ import io.homeacs.server.subscriber.Subscriber;
 import io.homeacs.server.subscriber.Subscribers;
 import io.homeacs.server.task.SecretSealer;
 import io.homeacs.server.task.Task;
+import io.homeacs.server.task.TaskListener;
 import io.homeacs.server.task.TaskOrigin;
 import io.homeacs.server.task.TaskOutcome;
 import io.homeacs.server.task.TaskQueue;
@@ -75,8 +76,31 @@ public final class Provisioning {
         this.binding = new Binding(orders, this);
         this.states = new ServiceStates(subscribers, new ServiceActions(db), this);
         binding.reindex();
-        registry.onCheckIn((device, facts, first, now) -> binding.checkedIn(device, facts, now));
-        tasks.addListener(this::taskFinished);
+        registry.onCheckIn((device, facts, first, now) -> {
+            binding.checkedIn(device, facts, now);
+            commissioning.checkedIn(device, now);
+        });
+        tasks.addListener(new TaskListener() {
+            @Override
+            public void finished(Task task, TaskOutcome outcome) {
+                taskFinished(task, outcome, clock.instant());
+            }
+
+            @Override
+            public void finished(Task task, TaskOutcome outcome, Instant now) {
+                taskFinished(task, outcome, now);
+            }
+        });
+    }
+
+    /**
+     * Settles what a crash or a lost listener call left behind: steps and actions whose task has
+     * already finished, commissioning orders without steps. Run at start and periodically.
+     */
+    public void reconcile() {
+        Instant now = clock.instant();
+        commissioning.reconcile(now);
+        states.reconcile(now);
     }
 
     public Subscribers subscribers() {
@@ -120,6 +144,15 @@ public final class Provisioning {
             throw new IllegalArgumentException("name the new device: newDeviceId, serialNumber or registrationId");
         }
         checkUnclaimed(registrationId, serialNumber);
+        if (newDeviceId != null) {
+            registry.find(newDeviceId).orElseThrow(() -> new IllegalArgumentException("unknown device " + newDeviceId));
+            if (newDeviceId == oldDeviceId) {
+                throw new IllegalArgumentException("the new device is the old one");
+            }
+            if (assignments.holderOf(newDeviceId).filter(h -> h != s.id()).isPresent()) {
+                throw new Conflict("device " + newDeviceId + " is held by another subscriber; release it first");
+            }
+        }
         Device old = registry.find(oldDeviceId).orElseThrow();
         WifiCarryOver.remember(s, old, registry.parameters(oldDeviceId), normalization, subscribers, clock.instant());
         ServiceOrder o = orders.create(s.id(), ServiceOrder.Kind.SWAP, blankToNull(registrationId),
@@ -153,6 +186,9 @@ public final class Provisioning {
         if (r == Assignments.BindResult.DEVICE_HELD_BY_ANOTHER) {
             throw new Conflict("device " + deviceId + " is held by another subscriber; release it or swap");
         }
+        if (r == Assignments.BindResult.DEVICE_BEING_COMMISSIONED) {
+            throw new Conflict("device " + deviceId + " is being commissioned for another order");
+        }
         if (r == Assignments.BindResult.ORDER_NOT_OPEN) {
             throw new Conflict("order " + orderId + " is no longer open");
         }
@@ -161,7 +197,8 @@ public final class Provisioning {
     }
 
     Assignments.BindResult bind(ServiceOrder o, Device d, String via, Instant now) {
-        Assignments.BindResult r = assignments.bind(o, d.id(), via, now);
+        Assignments.Bound bound = assignments.bind(o, d.id(), via, now);
+        Assignments.BindResult r = bound.result();
         if (r == Assignments.BindResult.BOUND) {
             binding.reindex();
             LOG.info("order {}: device {} bound to subscriber {} ({})", o.id(), d.key(), o.subscriberId(), via);
@@ -170,13 +207,12 @@ public final class Provisioning {
             data.put("orderId", o.id());
             data.put("via", via);
             webhooks.publish(EventType.DEVICE_BOUND, data, now);
-            if (o.replacesDeviceId() != null) {
-                webhooks.publish(EventType.DEVICE_RELEASED, Map.of("deviceId", o.replacesDeviceId(),
-                    "subscriberId", o.subscriberId(), "orderId", o.id(), "reason", "swapped"), now);
+            if (bound.releasedOld()) {
+                released(o.replacesDeviceId(), o.subscriberId(), "swapped (order " + o.id() + ")", now);
             }
             commissioning.start(orders.find(o.id()).orElseThrow(), d, via, now);
-        } else if (r == Assignments.BindResult.DEVICE_HELD_BY_ANOTHER) {
-            LOG.warn("order {}: device {} matched but is held by another subscriber", o.id(), d.key());
+        } else if (r != Assignments.BindResult.ORDER_NOT_OPEN) {
+            LOG.warn("order {}: device {} matched but cannot be bound ({})", o.id(), d.key(), r);
         }
         return r;
     }
@@ -184,11 +220,17 @@ public final class Provisioning {
     /** Runs commissioning again (after a fix, or to re-check): values already in place cost nothing. */
     public ServiceOrder recommission(long orderId) {
         ServiceOrder o = orders.find(orderId).orElseThrow(() -> new NotFound("order " + orderId));
-        if (o.deviceId() == null || (o.state() != ServiceOrder.State.FAILED && o.state() != ServiceOrder.State.COMPLETED)) {
+        if (o.deviceId() == null || o.state() == ServiceOrder.State.OPEN || o.state() == ServiceOrder.State.CANCELLED) {
             throw new Conflict("order " + orderId + " is " + o.state().apiName()
-                + "; only a completed or failed order with a device can be commissioned again");
+                + "; only an order with a device can be commissioned again");
         }
-        orders.transition(orderId, o.state(), ServiceOrder.State.COMMISSIONING, null, clock.instant());
+        if (!Long.valueOf(o.subscriberId()).equals(assignments.holderOf(o.deviceId()).orElse(null))) {
+            throw new Conflict("device " + o.deviceId() + " is no longer held by the order's subscriber");
+        }
+        if (o.state() != ServiceOrder.State.COMMISSIONING
+            && !orders.transition(orderId, o.state(), ServiceOrder.State.COMMISSIONING, null, clock.instant())) {
+            throw new Conflict("order " + orderId + " changed meanwhile; try again");
+        }
         Device d = registry.find(o.deviceId()).orElseThrow();
         commissioning.start(orders.find(orderId).orElseThrow(), d, "re-run", clock.instant());
         wakeup.wake(d);
@@ -197,30 +239,40 @@ public final class Provisioning {
 
     public ServiceOrder cancel(long orderId, String by) {
         ServiceOrder o = orders.find(orderId).orElseThrow(() -> new NotFound("order " + orderId));
-        if (!orders.transition(orderId, ServiceOrder.State.OPEN, ServiceOrder.State.CANCELLED, "cancelled by " + by,
-            clock.instant())) {
-            throw new Conflict("order " + orderId + " is " + o.state().apiName() + "; only open orders can be cancelled");
+        boolean open = o.state() == ServiceOrder.State.OPEN;
+        if (!open && o.state() != ServiceOrder.State.COMMISSIONING
+            || !orders.transition(orderId, o.state(), ServiceOrder.State.CANCELLED, "cancelled by " + by, clock.instant())) {
+            throw new Conflict("order " + orderId + " is " + o.state().apiName()
+                + "; only open or commissioning orders can be cancelled");
+        }
+        if (!open) {
+            commissioning.cancelled(orderId, clock.instant());
         }
         binding.reindex();
         return orders.find(orderId).orElseThrow();
     }
 
     /** Ends a subscriber's hold on a device (lease ended, device returned). */
-    public boolean release(long deviceId, String reason) {
-        Long holder = assignments.holderOf(deviceId).orElse(null);
-        boolean released = assignments.release(deviceId, reason, clock.instant());
-        if (released) {
-            webhooks.publish(EventType.DEVICE_RELEASED, Map.of("deviceId", deviceId, "subscriberId", holder,
-                "reason", reason), clock.instant());
+    public boolean release(long deviceId, long subscriberId, String reason) {
+        boolean done = assignments.release(deviceId, subscriberId, reason, clock.instant());
+        if (done) {
+            released(deviceId, subscriberId, reason, clock.instant());
         }
-        return released;
+        return done;
+    }
+
+    /** A device left its subscriber: nothing of theirs may still be pushed to it. */
+    private void released(long deviceId, long subscriberId, String reason, Instant now) {
+        commissioning.deviceReleased(deviceId, subscriberId, now);
+        states.deviceReleased(deviceId, now);
+        webhooks.publish(EventType.DEVICE_RELEASED, Map.of("deviceId", deviceId, "subscriberId", subscriberId,
+            "reason", reason), now);
     }
 
     public List<Map<String, Object>> changeServices(long subscriberId, Set<ServiceKind> services, boolean suspend,
                                                     String reason, String by) {
-        Subscriber s = subscribers.find(subscriberId)
-            .orElseThrow(() -> new NotFound("subscriber " + subscriberId));
-        return states.change(s, services, suspend, reason, by, clock.instant()).stream().map(ServiceStates::view).toList();
+        return states.change(subscriberId, services, suspend, reason, by, clock.instant()).stream()
+            .map(ServiceStates::view).toList();
     }
 
     public List<Map<String, Object>> serviceActions(Long subscriberId, boolean pendingOnly, boolean overdueOnly, int limit) {
@@ -238,16 +290,16 @@ public final class Provisioning {
         return settings.restoreDeadline();
     }
 
-    private void taskFinished(Task task, TaskOutcome outcome) {
-        // The outcome's own time: work queued now must be due for the session that is still open,
-        // whose clock reading was taken when the device's answer arrived.
-        Instant now = task.updatedAt() != null ? task.updatedAt() : clock.instant();
+    private void taskFinished(Task task, TaskOutcome outcome, Instant now) {
         if (task.origin() == TaskOrigin.PROVISIONING && task.state().terminal()) {
             commissioning.taskFinished(task, outcome, now);
             states.taskFinished(task, outcome, now);
-        } else if (task.type() == TaskType.REFRESH && task.state() == TaskState.DONE) {
+        } else if (task.type() == TaskType.REFRESH && task.state().terminal()) {
+            // Whatever became of the first read, what waited for it can now be decided.
             registry.find(task.deviceId()).ifPresent(d -> {
-                binding.deviceRead(d, now);
+                if (task.state() == TaskState.DONE) {
+                    binding.deviceRead(d, now);
+                }
                 commissioning.deviceRead(d.id(), now);
                 states.deviceRead(d, now);
             });
@@ -265,13 +317,15 @@ public final class Provisioning {
     }
 
     private void checkUnclaimed(String registrationId, String serialNumber) {
-        for (ServiceOrder open : orders.open()) {
-            if (registrationId != null && registrationId.equals(open.registrationId())
-                || serialNumber != null && serialNumber.equals(open.serialNumber())) {
-                throw new Conflict("open order " + open.id() + " already waits for that "
-                    + (registrationId != null && registrationId.equals(open.registrationId()) ? "LOID" : "serial number"));
-            }
+        String loid = blankToNull(registrationId);
+        String serial = blankToNull(serialNumber);
+        if (loid == null && serial == null) {
+            return;
         }
+        orders.openClaiming(loid, serial).ifPresent(open -> {
+            throw new Conflict("open order " + open.id() + " already waits for that "
+                + (loid != null && loid.equals(open.registrationId()) ? "LOID" : "serial number"));
+        });
     }
 
     private Device findExisting(ServiceOrder o) {

@@ -88,13 +88,51 @@ final class ServiceActions {
             deviceId, null, 100);
     }
 
-    void attachTask(long id, long taskId, String detail) {
+    void attachTask(long id, Long taskId, String detail) {
         db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE service_action SET task_id = ?, detail = ? WHERE id = ?")) {
-                ps.setLong(1, taskId);
+                if (taskId == null) {
+                    ps.setNull(1, Types.BIGINT);
+                } else {
+                    ps.setLong(1, taskId);
+                }
                 ps.setString(2, detail);
                 ps.setLong(3, id);
                 return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Back to pending (its effect was undone by a stale switch that arrived late). */
+    void reopen(long id) {
+        db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE service_action SET state = 'PENDING', effective_at = NULL "
+                + "WHERE id = ?")) {
+                ps.setLong(1, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    Optional<Action> newest(long deviceId, ServiceKind service) {
+        return query("SELECT * FROM service_action WHERE device_id = ? AND service = ? ORDER BY id DESC", deviceId,
+            service.name(), 1).stream().findFirst();
+    }
+
+    /** Resumes requested before the deadline that are still not in effect (or failed), oldest first. */
+    List<Action> overdueResumes(Instant requestedBefore, int limit) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM service_action WHERE action = 'resume' "
+                + "AND state IN ('PENDING', 'FAILED') AND requested_at < ? ORDER BY requested_at LIMIT ?")) {
+                Sql.setInstant(ps, 1, requestedBefore);
+                ps.setInt(2, limit);
+                List<Action> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(map(rs));
+                    }
+                }
+                return out;
             }
         });
     }
@@ -110,9 +148,9 @@ final class ServiceActions {
 
     /** Newest first; subscriberId null = all subscribers; pendingOnly = not yet in effect. */
     List<Action> list(Long subscriberId, boolean pendingOnly, int limit) {
-        String sql = "SELECT * FROM service_action WHERE " + (subscriberId == null ? "1 = 1" : "subscriber_id = " + subscriberId)
+        String sql = "SELECT * FROM service_action WHERE " + (subscriberId == null ? "subscriber_id <> ?" : "subscriber_id = ?")
             + (pendingOnly ? " AND state = 'PENDING'" : "") + " ORDER BY id DESC";
-        return query(sql, null, null, limit);
+        return query(sql, subscriberId == null ? -1L : subscriberId, null, limit);
     }
 
     private Optional<Action> find(String where, long arg) {

@@ -1,7 +1,10 @@
 package io.homeacs.server.provision;
 
 import io.homeacs.server.device.Device;
+import io.homeacs.server.device.ParamValue;
 import io.homeacs.server.events.EventType;
+import io.homeacs.server.subscriber.Limits;
+import io.homeacs.server.subscriber.NotFound;
 import io.homeacs.server.subscriber.ServiceKind;
 import io.homeacs.server.subscriber.Subscriber;
 import io.homeacs.server.subscriber.Subscribers;
@@ -22,6 +25,9 @@ import java.util.Set;
  * Service state follows the account: suspending or resuming a subscriber's services flips the
  * matching switches on every device the subscriber holds, and records per device when it took
  * effect — at once when the device answers a connection request, else at its next contact.
+ * The switch is always sent, never skipped because the stored value already matches: a
+ * commissioning step still queued may carry the opposite value, and only the order of the tasks
+ * on the device decides what the device ends up with.
  */
 final class ServiceStates {
     private static final String WAITING = "waiting for the device's first full parameter read";
@@ -35,8 +41,11 @@ final class ServiceStates {
         this.env = env;
     }
 
-    synchronized List<ServiceActions.Action> change(Subscriber s, Set<ServiceKind> requested, boolean suspend,
+    synchronized List<ServiceActions.Action> change(long subscriberId, Set<ServiceKind> requested, boolean suspend,
                                                     String reason, String by, Instant now) {
+        Limits.check("reason", reason, 200);
+        // Read under the lock: two concurrent changes must not each write back a stale set.
+        Subscriber s = subscribers.find(subscriberId).orElseThrow(() -> new NotFound("subscriber " + subscriberId));
         Set<ServiceKind> services = requested.isEmpty() ? s.services() : requested;
         for (ServiceKind k : services) {
             if (!s.services().contains(k)) {
@@ -61,7 +70,7 @@ final class ServiceStates {
                 List<ServiceConfig.Item> items = ServiceConfig.switches(k, device.kind(), !suspend);
                 if (!items.isEmpty()) {
                     ServiceActions.Action a = apply(s, device, k, items, suspend, reason, by, now);
-                    queued |= a.state() == ServiceActions.State.PENDING;
+                    queued |= a.taskId() != null;
                     out.add(a);
                 }
             }
@@ -74,56 +83,65 @@ final class ServiceStates {
 
     private ServiceActions.Action apply(Subscriber s, Device device, ServiceKind k, List<ServiceConfig.Item> items,
                                         boolean suspend, String reason, String by, Instant now) {
-        for (ServiceActions.Action old : actions.pending(device.id(), k)) {
+        supersede(device.id(), k, "superseded by a later " + (suspend ? "suspend" : "resume"), now);
+        ServiceActions.Action a = actions.insert(new ServiceActions.Action(0, s.id(), device.id(), k, suspend, reason, now,
+            by, null, ServiceActions.State.PENDING, null, null));
+        return send(a, device, items, now);
+    }
+
+    /** Queues the action's switches, or records why it cannot (yet). */
+    private ServiceActions.Action send(ServiceActions.Action a, Device device, List<ServiceConfig.Item> items, Instant now) {
+        Resolved r = Resolved.of(items, env.normalization(), device, env.registry().parameters(device.id()));
+        if (!r.missingRequired().isEmpty()) {
+            if (env.firstReadPending(device.id())) {
+                actions.attachTask(a.id(), null, WAITING);
+                return with(a, null, ServiceActions.State.PENDING, null, WAITING);
+            }
+            String why = "the device has no parameter for " + String.join(", ", r.missingRequired());
+            actions.settle(a.id(), ServiceActions.State.FAILED, null, why);
+            return with(a, null, ServiceActions.State.FAILED, null, why);
+        }
+        List<ParamValue> values = new ArrayList<>(r.verifiable());
+        Task t = env.tasks().enqueue(device.id(), new TaskSpec.SetParameterValues(values), TaskOrigin.PROVISIONING,
+            env.taskExpiry(), now);
+        actions.attachTask(a.id(), t.id(), "queued as task " + t.id());
+        return with(a, t.id(), ServiceActions.State.PENDING, null, "queued as task " + t.id());
+    }
+
+    /** Earlier actions on this device and service that have not taken effect give way to the new one. */
+    private void supersede(long deviceId, ServiceKind k, String why, Instant now) {
+        for (ServiceActions.Action old : actions.pending(deviceId, k)) {
+            // Settled first: cancelling fires the task listener, which must find it no longer pending.
+            actions.settle(old.id(), ServiceActions.State.SUPERSEDED, null, why);
             if (old.taskId() != null) {
                 env.tasks().cancel(old.taskId(), now);
             }
-            actions.settle(old.id(), ServiceActions.State.SUPERSEDED, null, "superseded by a later "
-                + (suspend ? "suspend" : "resume"));
         }
-        Resolved r = Resolved.of(items, env.normalization(), device, env.registry().parameters(device.id()));
-        ServiceActions.Action draft = new ServiceActions.Action(0, s.id(), device.id(), k, suspend, reason, now, by, null,
-            ServiceActions.State.PENDING, null, null);
-        if (!r.missingRequired().isEmpty()) {
-            return env.firstReadPending(device.id())
-                ? actions.insert(with(draft, null, ServiceActions.State.PENDING, null, WAITING))
-                : actions.insert(with(draft, null, ServiceActions.State.FAILED, null,
-                    "the device has no parameter for " + String.join(", ", r.missingRequired())));
-        }
-        if (r.toSet().isEmpty()) {
-            ServiceActions.Action a = actions.insert(with(draft, null, ServiceActions.State.APPLIED, now,
-                "the device was already in that state"));
-            announce(a);
-            return a;
-        }
-        Task t = env.tasks().enqueue(device.id(), new TaskSpec.SetParameterValues(r.toSet()), TaskOrigin.PROVISIONING,
-            env.taskExpiry(), now);
-        return actions.insert(with(draft, t.id(), ServiceActions.State.PENDING, null, "queued as task " + t.id()));
     }
 
-    /** The device's parameters became known: actions that waited for them go out now. */
+    /** The device's parameters became known (or its first read failed): waiting actions go out or fail now. */
     synchronized void deviceRead(Device device, Instant now) {
         for (ServiceActions.Action a : actions.waiting(device.id())) {
-            List<ServiceConfig.Item> items = ServiceConfig.switches(a.service(), device.kind(), !a.suspend());
-            Resolved r = Resolved.of(items, env.normalization(), device, env.registry().parameters(device.id()));
-            if (!r.missingRequired().isEmpty()) {
-                actions.settle(a.id(), ServiceActions.State.FAILED, null,
-                    "the device has no parameter for " + String.join(", ", r.missingRequired()));
-            } else if (r.toSet().isEmpty()) {
-                if (actions.settle(a.id(), ServiceActions.State.APPLIED, now, "the device was already in that state")) {
-                    announce(with(a, null, ServiceActions.State.APPLIED, now, "the device was already in that state"));
-                }
-            } else {
-                Task t = env.tasks().enqueue(device.id(), new TaskSpec.SetParameterValues(r.toSet()),
-                    TaskOrigin.PROVISIONING, env.taskExpiry(), now);
-                actions.attachTask(a.id(), t.id(), "queued as task " + t.id());
-            }
+            send(a, device, ServiceConfig.switches(a.service(), device.kind(), !a.suspend()), now);
         }
     }
 
-    void taskFinished(Task task, TaskOutcome outcome, Instant now) {
+    /** Nothing of the former subscriber's service state may still reach a released device. */
+    synchronized void deviceReleased(long deviceId, Instant now) {
+        for (ServiceKind k : ServiceKind.values()) {
+            supersede(deviceId, k, "the device was released", now);
+        }
+    }
+
+    synchronized void taskFinished(Task task, TaskOutcome outcome, Instant now) {
         actions.byTask(task.id()).ifPresent(a -> {
             boolean ok = outcome instanceof TaskOutcome.Done;
+            if (a.state() == ServiceActions.State.SUPERSEDED) {
+                if (ok) {
+                    reassert(a, now);
+                }
+                return;
+            }
             String detail = ok ? "applied by task " + task.id() : outcome instanceof TaskOutcome.Failed f
                 ? Faults.describe(f) : "task " + task.state().name().toLowerCase(java.util.Locale.ROOT);
             if (actions.settle(a.id(), ok ? ServiceActions.State.APPLIED : ServiceActions.State.FAILED, ok ? now : null,
@@ -133,24 +151,42 @@ final class ServiceStates {
         });
     }
 
+    /**
+     * A superseded switch reached the device after all (it was already on its way, or came back from a
+     * retry): the newest request for that service is sent again so it has the last word.
+     */
+    private void reassert(ServiceActions.Action stale, Instant now) {
+        ServiceActions.Action newest = actions.newest(stale.deviceId(), stale.service()).orElse(null);
+        Device device = env.registry().find(stale.deviceId()).orElse(null);
+        if (newest == null || newest.id() == stale.id() || device == null
+            || newest.state() == ServiceActions.State.SUPERSEDED) {
+            return;
+        }
+        actions.reopen(newest.id());
+        send(newest, device, ServiceConfig.switches(newest.service(), device.kind(), !newest.suspend()), now);
+    }
+
+    /** Pending actions whose task finished while no listener heard it (a crash). */
+    synchronized void reconcile(Instant now) {
+        for (ServiceActions.Action a : actions.list(null, true, 10_000)) {
+            if (a.taskId() != null) {
+                env.tasks().find(a.taskId()).filter(t -> t.state().terminal())
+                    .ifPresent(t -> taskFinished(t, Commissioning.outcomeOf(t), now));
+            }
+        }
+    }
+
     List<ServiceActions.Action> list(Long subscriberId, boolean pendingOnly, int limit) {
         return actions.list(subscriberId, pendingOnly, limit);
     }
 
-    /** Resumes still not in effect after the deadline the agreements promise (24 hours by default). */
+    /** Resumes not in effect by the deadline the agreements promise (24 hours by default), oldest first. */
     List<ServiceActions.Action> overdue(Duration deadline, Instant now, int limit) {
-        List<ServiceActions.Action> out = new ArrayList<>();
-        for (ServiceActions.Action a : actions.list(null, true, 10_000)) {
-            if (!a.suspend() && a.requestedAt().plus(deadline).isBefore(now) && out.size() < limit) {
-                out.add(a);
-            }
-        }
-        return out;
+        return actions.overdueResumes(now.minus(deadline), limit);
     }
 
     private void announce(ServiceActions.Action a) {
-        Map<String, Object> data = new LinkedHashMap<>(view(a));
-        env.webhooks().publish(EventType.SERVICE_STATE_APPLIED, data, a.effectiveAt());
+        env.webhooks().publish(EventType.SERVICE_STATE_APPLIED, new LinkedHashMap<>(view(a)), a.effectiveAt());
     }
 
     static Map<String, Object> view(ServiceActions.Action a) {

@@ -20,7 +20,11 @@ public final class Assignments {
     private final Database db;
     private final Orders orders;
 
-    public enum BindResult { BOUND, ORDER_NOT_OPEN, DEVICE_HELD_BY_ANOTHER }
+    public enum BindResult { BOUND, ORDER_NOT_OPEN, DEVICE_HELD_BY_ANOTHER, DEVICE_BEING_COMMISSIONED }
+
+    /** What binding did; releasedOld is true when a swap's replaced device was taken from the subscriber. */
+    public record Bound(BindResult result, boolean releasedOld) {
+    }
 
     public record Assignment(long deviceId, long subscriberId, Long orderId, Instant assignedAt, Instant releasedAt,
                              String releaseReason) {
@@ -31,29 +35,32 @@ public final class Assignments {
         this.orders = orders;
     }
 
-    public BindResult bind(ServiceOrder order, long deviceId, String boundBy, Instant now) {
+    public Bound bind(ServiceOrder order, long deviceId, String boundBy, Instant now) {
         return db.inTransaction(c -> {
             Long holder = holderForUpdate(c, deviceId);
             if (holder != null && holder != order.subscriberId()) {
-                return BindResult.DEVICE_HELD_BY_ANOTHER;
+                return new Bound(BindResult.DEVICE_HELD_BY_ANOTHER, false);
+            }
+            // The device row lock taken above serialises this check with any other binding of the device.
+            if (orders.commissioningOn(c, deviceId)) {
+                return new Bound(BindResult.DEVICE_BEING_COMMISSIONED, false);
             }
             if (!orders.markBound(c, order.id(), deviceId, boundBy, now)) {
-                return BindResult.ORDER_NOT_OPEN;
+                return new Bound(BindResult.ORDER_NOT_OPEN, false);
             }
             if (holder == null) {
                 assign(c, deviceId, order.subscriberId(), order.id(), now);
             }
             Long old = order.replacesDeviceId();
-            if (old != null && old != deviceId) {
-                release(c, old, "replaced by device " + deviceId + " (order " + order.id() + ")", now);
-            }
-            return BindResult.BOUND;
+            boolean released = old != null && old != deviceId && release(c, old, order.subscriberId(),
+                "replaced by device " + deviceId + " (order " + order.id() + ")", now);
+            return new Bound(BindResult.BOUND, released);
         });
     }
 
-    /** Takes a device away from its subscriber (end of lease, swap); false if nobody held it. */
-    public boolean release(long deviceId, String reason, Instant now) {
-        return db.inTransaction(c -> release(c, deviceId, reason, now));
+    /** Takes a device away from the subscriber holding it (end of lease, swap); false if that subscriber did not. */
+    public boolean release(long deviceId, long subscriberId, String reason, Instant now) {
+        return db.inTransaction(c -> release(c, deviceId, subscriberId, reason, now));
     }
 
     public Optional<Long> holderOf(long deviceId) {
@@ -138,18 +145,23 @@ public final class Assignments {
         }
     }
 
-    private static boolean release(Connection c, long deviceId, String reason, Instant now) throws SQLException {
+    private static boolean release(Connection c, long deviceId, long subscriberId, String reason, Instant now)
+        throws SQLException {
         try (PreparedStatement up = c.prepareStatement("UPDATE device SET subscriber_id = NULL WHERE id = ? "
-            + "AND subscriber_id IS NOT NULL");
+            + "AND subscriber_id = ?");
              PreparedStatement hist = c.prepareStatement("UPDATE device_assignment SET released_at = ?, release_reason = ? "
-                 + "WHERE device_id = ? AND released_at IS NULL")) {
+                 + "WHERE device_id = ? AND subscriber_id = ? AND released_at IS NULL")) {
             up.setLong(1, deviceId);
-            boolean held = up.executeUpdate() == 1;
+            up.setLong(2, subscriberId);
+            if (up.executeUpdate() != 1) {
+                return false;
+            }
             Sql.setInstant(hist, 1, now);
             hist.setString(2, reason.substring(0, Math.min(reason.length(), 200)));
             hist.setLong(3, deviceId);
+            hist.setLong(4, subscriberId);
             hist.executeUpdate();
-            return held;
+            return true;
         }
     }
 }

@@ -27,6 +27,9 @@ public final class Orders {
 
     public ServiceOrder create(long subscriberId, ServiceOrder.Kind kind, String registrationId, String serialNumber,
                                String installer, Long replacesDeviceId, String createdBy, Instant now) {
+        Limits.check("registrationId", registrationId, 64);
+        Limits.check("serialNumber", serialNumber, 64);
+        Limits.check("installer", installer, 128);
         long id = db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO service_order (subscriber_id, kind, state, "
                 + "registration_id, serial_number, installer, replaces_device_id, created_at, created_by) "
@@ -95,6 +98,40 @@ public final class Orders {
     /** Open orders waiting for a device: what zero-touch binding matches check-ins against. */
     public List<ServiceOrder> open() {
         return list(new Filter(ServiceOrder.State.OPEN, null, null, null), 0, Integer.MAX_VALUE);
+    }
+
+    /** An open order already waiting for this LOID or serial number, if any (both indexed). */
+    public Optional<ServiceOrder> openClaiming(String registrationId, String serialNumber) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM service_order WHERE state = 'OPEN' "
+                + "AND (registration_id = ? OR serial_number = ?) ORDER BY id LIMIT 1")) {
+                ps.setString(1, registrationId);
+                ps.setString(2, serialNumber);
+                return read(ps).stream().findFirst();
+            }
+        });
+    }
+
+    /** Whether some order is commissioning this device right now. */
+    boolean commissioningOn(Connection c, long deviceId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM service_order WHERE device_id = ? AND state = ?")) {
+            ps.setLong(1, deviceId);
+            ps.setString(2, ServiceOrder.State.COMMISSIONING.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Orders in one state, oldest first: what the reconciler walks. */
+    public List<ServiceOrder> inState(ServiceOrder.State state, int limit) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM service_order WHERE state = ? ORDER BY id LIMIT ?")) {
+                ps.setString(1, state.name());
+                ps.setInt(2, limit);
+                return read(ps);
+            }
+        });
     }
 
     /** open → commissioning with the device; false if the order was no longer open. */

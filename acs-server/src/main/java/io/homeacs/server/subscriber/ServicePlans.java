@@ -31,6 +31,7 @@ public final class ServicePlans {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a plan needs a name");
         }
+        Limits.check("name", name, 200);
         if ((downMbps == null) != (upMbps == null) || downMbps != null && (downMbps < 1 || upMbps < 1)) {
             throw new IllegalArgumentException("broadband needs both downMbps and upMbps, each at least 1");
         }

@@ -48,6 +48,7 @@ public final class Subscribers {
         if (c.name() == null || c.name().isBlank() || c.address() == null || c.address().isBlank()) {
             throw new IllegalArgumentException("a subscriber needs a name and an address");
         }
+        checkLengths(c);
         List<ServicePlan> chosen = plans.byCodes(c.planCodes() == null ? List.of() : c.planCodes());
         long id = db.inTransaction(conn -> {
             if (findByAccount(conn, account).isPresent()) {
@@ -78,6 +79,10 @@ public final class Subscribers {
     }
 
     public Subscriber update(long id, Changes c, Instant now) {
+        checkLengths(c);
+        if (c.name() != null && c.name().isBlank() || c.address() != null && c.address().isBlank()) {
+            throw new IllegalArgumentException("name and address cannot be blank");
+        }
         List<ServicePlan> chosen = c.planCodes() == null ? null : plans.byCodes(c.planCodes());
         db.inTransaction(conn -> {
             Subscriber s = find(conn, id).orElseThrow(() -> new NotFound("subscriber " + id));
@@ -98,6 +103,12 @@ public final class Subscribers {
             return null;
         });
         return find(id).orElseThrow();
+    }
+
+    private static void checkLengths(Changes c) {
+        Limits.check("name", c.name(), 200);
+        Limits.check("address", c.address(), 500);
+        Limits.check("phone", c.phone(), 64);
     }
 
     /** Records the subscriber's suspended services; returns false if it did not exist. */

@@ -71,7 +71,7 @@ public final class TaskQueue {
             }
             if (repository.transition(t.id(), TaskState.QUEUED, TaskState.EXPIRED, now, false, null, null,
                 "expired before it could be sent", null)) {
-                notifyFinished(t.id(), new TaskOutcome.Failed(0, "expired", false, Map.of()));
+                notifyFinished(t.id(), new TaskOutcome.Failed(0, "expired", false, Map.of()), now);
             }
         }
         devicesWithWork.remove(deviceId);
@@ -122,7 +122,7 @@ public final class TaskQueue {
                 f.detail().isEmpty() ? null : f.detail());
         }
         if (moved) {
-            notifyFinished(t.id(), outcome);
+            notifyFinished(t.id(), outcome, now);
         }
     }
 
@@ -134,7 +134,7 @@ public final class TaskQueue {
         if (t.attempts() >= t.maxAttempts()) {
             if (repository.transition(t.id(), TaskState.SENT, TaskState.FAULT, now, false, null, null,
                 "no response after " + t.attempts() + " attempts: " + reason, null)) {
-                notifyFinished(t.id(), TaskOutcome.Failed.permanent(0, reason));
+                notifyFinished(t.id(), TaskOutcome.Failed.permanent(0, reason), now);
             }
             return;
         }
@@ -157,7 +157,7 @@ public final class TaskQueue {
         boolean moved = repository.transition(taskId, TaskState.QUEUED, TaskState.CANCELLED, now, false, null, null,
             "cancelled", null);
         if (moved) {
-            notifyFinished(taskId, TaskOutcome.Failed.permanent(0, "cancelled"));
+            notifyFinished(taskId, TaskOutcome.Failed.permanent(0, "cancelled"), now);
         }
         return moved;
     }
@@ -172,7 +172,7 @@ public final class TaskQueue {
 
     public void expireDue(Instant now) {
         for (Task t : repository.expireDue(now)) {
-            notifyFinished(t.id(), TaskOutcome.Failed.permanent(0, "expired"));
+            notifyFinished(t.id(), TaskOutcome.Failed.permanent(0, "expired"), now);
         }
     }
 
@@ -198,14 +198,14 @@ public final class TaskQueue {
         return f;
     }
 
-    private void notifyFinished(long taskId, TaskOutcome outcome) {
+    private void notifyFinished(long taskId, TaskOutcome outcome, Instant now) {
         Task stored = repository.find(taskId).orElse(null);
         if (stored == null) {
             return;
         }
         for (TaskListener l : listeners) {
             try {
-                l.finished(stored, outcome);
+                l.finished(stored, outcome, now);
             } catch (RuntimeException e) {
                 LOG.warn("task listener failed for task {}", taskId, e);
             }

@@ -134,6 +134,19 @@ class SubscriberApiTest {
             .isEqualTo(403);
         assertThat(acs.get("/api/v1/devices?subscriberId=1").json().get("devices").toString()).contains("INST01");
         assertThat(status("POST", "/api/v1/orders/1/bind", "{\"deviceId\":1}", zhao)).as("no longer open").isEqualTo(409);
+        String tasksBefore = acs.get("/api/v1/devices/" + cpe.deviceKey() + "/tasks").body();
+        assertThat(status("POST", "/api/v1/subscribers/1/suspend", "{\"reason\":\"" + "x".repeat(201) + "\"}", support))
+            .as("an oversized reason changes nothing").isEqualTo(400);
+        assertThat(acs.get("/api/v1/subscribers/1").json().get("suspended")).isEqualTo(List.of());
+        assertThat(acs.get("/api/v1/devices/" + cpe.deviceKey() + "/tasks").body()).as("and queues nothing")
+            .isEqualTo(tasksBefore);
+
+        // The lease ends: the installer's access and any re-run of the order end with it.
+        assertThat(acs.post("/api/v1/subscribers/1/devices/1/release", "{\"reason\":\"lease ended\"}").status())
+            .isEqualTo(200);
+        assertThat(status("GET", "/api/v1/devices/" + cpe.deviceKey(), null, zhao)).isEqualTo(403);
+        assertThat(status("POST", "/api/v1/orders/1/commission", null, zhao)).isEqualTo(409);
+        assertThat(acs.get("/api/v1/subscribers/1/assignments").body()).contains("lease ended");
         assertThat(acs.get("/api/v1/audit?limit=50").body()).contains("/api/v1/orders/1/bind").contains("zhao.installer");
     }
 }

@@ -146,4 +146,57 @@ class CommissioningTest {
         assertThat(steps.get(1).get("detail").toString()).contains("9003").contains("VLANTermination.1.VLANID")
             .contains("VLAN not allowed");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSuspensionDuringCommissioningHasTheLastWord() {
+        acs.post("/api/v1/orders", "{\"subscriberId\":1,\"serialNumber\":\"ZT0001\"}");
+        TestAcs.ApiReply suspended = acs.post("/api/v1/subscribers/1/suspend", "{\"services\":[\"broadband\"]}");
+        assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+        cpe.inform(events("6 CONNECTION REQUEST"), cpe.standardParams("1.0", ""));
+        ScriptedCpe.Reply broadband = cpe.emptyPost();
+        assertThat(broadband.body()).contains("gd0001@isp");
+        ScriptedCpe.Reply wifi = cpe.respond(broadband.cwmpId(), SPV_OK);
+        ScriptedCpe.Reply off = cpe.respond(wifi.cwmpId(), SPV_OK);
+        assertThat(off.body()).as("the suspension goes after the service it suspends")
+            .contains("Device.PPP.Interface.1.Enable").contains(">false<").doesNotContain("gd0001");
+        ScriptedCpe.Reply verify = cpe.respond(off.cwmpId(), SPV_OK);
+        assertThat(verify.body()).contains("GetParameterValues");
+        cpe.respond(verify.cwmpId(), gpvResponse(Map.of("Device.PPP.Interface.1.Username", "gd0001@isp",
+            "Device.PPP.Interface.1.Enable", "0", "Device.Ethernet.VLANTermination.1.VLANID", "41",
+            "Device.WiFi.SSID.1.SSID", "LiHome", "Device.PPP.Interface.1.ConnectionStatus", "Disconnected")));
+        assertThat(acs.get("/api/v1/orders/1").json()).as("a suspended line is verified down, not up")
+            .containsEntry("state", "completed");
+        List<Map<String, Object>> actions = (List<Map<String, Object>>) acs.get("/api/v1/subscribers/1/service-actions")
+            .json().get("actions");
+        assertThat(actions).extracting(a -> a.get("state")).containsExactly("applied");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLineNotYetUpIsReadAgainAtTheNextContactBeforeItCountsAsFailed() {
+        acs.post("/api/v1/orders", "{\"subscriberId\":1,\"serialNumber\":\"ZT0001\"}");
+        cpe.inform(events("6 CONNECTION REQUEST"), cpe.standardParams("1.0", ""));
+        ScriptedCpe.Reply broadband = cpe.emptyPost();
+        ScriptedCpe.Reply wifi = cpe.respond(broadband.cwmpId(), SPV_OK);
+        ScriptedCpe.Reply verify = cpe.respond(wifi.cwmpId(), SPV_OK);
+        Map<String, String> connecting = Map.of("Device.PPP.Interface.1.Username", "gd0001@isp",
+            "Device.PPP.Interface.1.Enable", "1", "Device.Ethernet.VLANTermination.1.VLANID", "41",
+            "Device.WiFi.SSID.1.SSID", "LiHome", "Device.PPP.Interface.1.ConnectionStatus", "Connecting");
+        ScriptedCpe.Reply callBack = cpe.respond(verify.cwmpId(), gpvResponse(connecting));
+        assertThat(callBack.body()).as("the device is asked to call back soon").contains("ScheduleInform");
+        cpe.respond(callBack.cwmpId(), "<cwmp:ScheduleInformResponse/>");
+        Map<String, Object> order = acs.get("/api/v1/orders/1").json();
+        assertThat(order).containsEntry("state", "commissioning");
+        assertThat(order.get("steps").toString()).contains("waiting").contains("Connecting");
+
+        cpe.newSession();
+        cpe.inform(events("3 SCHEDULED", "M ScheduleInform"), cpe.standardParams("1.0", ""));
+        ScriptedCpe.Reply again = cpe.emptyPost();
+        assertThat(again.body()).contains("GetParameterValues").contains("ConnectionStatus");
+        Map<String, String> up = new java.util.HashMap<>(connecting);
+        up.put("Device.PPP.Interface.1.ConnectionStatus", "Connected");
+        cpe.respond(again.cwmpId(), gpvResponse(up));
+        assertThat(acs.get("/api/v1/orders/1").json()).containsEntry("state", "completed");
+    }
 }
