@@ -54,7 +54,8 @@ class OpenApiDocumentTest {
 
     /** Every resource registered in ApiServer; {@link #everyResourceClassIsListed} notices a new one. */
     private static final List<Class<?>> RESOURCES = List.of(DevicesResource.class, TasksResource.class,
-        AccessResource.class, AuditResource.class, BulkResource.class, WebhooksResource.class, NormalizationResource.class, MetricsResource.class, OpenApiResource.class);
+        AccessResource.class, AuditResource.class, BulkResource.class, WebhooksResource.class, NormalizationResource.class, MetricsResource.class, OpenApiResource.class,
+        PlansResource.class, SubscribersResource.class, OrdersResource.class, ServiceActionsResource.class);
 
     /** Operations, query parameters and device fields documented ahead of their code; empty when in step. */
     private static final Set<String> OPERATIONS_DOCUMENTED_BEFORE_CODE = Set.of();
@@ -287,6 +288,64 @@ class OpenApiDocumentTest {
             list(task.get("required")).forEach(optional::remove);
             assertShape("task", created.json().keySet(), obj(task.get("properties")).keySet(), optional);
         }
+    }
+
+    /** Subscribers, plans, orders, steps, assignments and service actions as the server returns them. */
+    @Test
+    void provisioningResponsesMatchTheirSchemas() {
+        try (TestAcs acs = TestAcs.start(dataDir)) {
+            ScriptedCpe cpe = new ScriptedCpe(acs.cwmpPort(), "00259E", "HG8245H", "OAS0002", "bootstrap", "bootstrap");
+            Onboarding.run(cpe);
+            TestAcs.ApiReply plan = acs.post("/api/v1/plans", "{\"code\":\"FTTH-300\",\"name\":\"Fibre 300M\","
+                + "\"downMbps\":300,\"upMbps\":50,\"defaults\":{\"wanVlan\":41}}");
+            assertThat(plan.status()).as(plan.body()).isEqualTo(201);
+            assertMatches("plan", plan.json(), "ServicePlan");
+            assertMatches("plan defaults", obj(plan.json().get("defaults")), "PlanDefaults");
+            assertMatches("plan list", acs.get("/api/v1/plans").json(), "ServicePlanList");
+
+            TestAcs.ApiReply created = acs.post("/api/v1/subscribers", "{\"account\":\"GD-0001\",\"name\":\"Li Wei\","
+                + "\"address\":\"12 Garden Rd\",\"plans\":[\"FTTH-300\"],\"settings\":{\"pppoeUsername\":\"gd0001\","
+                + "\"pppoePassword\":\"s3cret-ppp\",\"wifiSsid\":\"LiHome\"}}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            assertMatches("subscriber", created.json(), "Subscriber");
+            assertShape("subscriber settings", obj(created.json().get("settings")).keySet(),
+                obj(obj(obj(obj(doc.get("components")).get("schemas")).get("SubscriberSettings")).get("properties")).keySet(),
+                obj(obj(obj(obj(doc.get("components")).get("schemas")).get("SubscriberSettings")).get("properties")).keySet());
+            assertMatches("subscriber list", acs.get("/api/v1/subscribers").json(), "SubscriberList");
+
+            TestAcs.ApiReply order = acs.post("/api/v1/orders", "{\"subscriberId\":1,\"serialNumber\":\"OAS0002\"}");
+            assertThat(order.status()).as(order.body()).isEqualTo(201);
+            assertMatches("order", order.json(), "ServiceOrder");
+            assertThat(order.json()).as("bound at once").containsKeys("steps", "subscriber").containsEntry("deviceId", 1L);
+            assertMatches("order subscriber", obj(order.json().get("subscriber")), "OrderSubscriber");
+            list(order.json().get("steps")).forEach(step -> assertMatches("commissioning step", obj(step), "CommissioningStep"));
+            Map<String, Object> orders = acs.get("/api/v1/orders").json();
+            assertMatches("order list", orders, "OrderList");
+            assertThat(obj(list(orders.get("orders")).get(0))).as("orders in a list").doesNotContainKeys("steps", "subscriber");
+            assertMatches("order in list", obj(list(orders.get("orders")).get(0)), "ServiceOrder");
+
+            TestAcs.ApiReply suspended = acs.post("/api/v1/subscribers/1/suspend", "{\"reason\":\"arrears\"}");
+            assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+            assertMatches("suspend result", suspended.json(), "ServiceChangeResult");
+            assertThat(list(suspended.json().get("actions"))).isNotEmpty();
+            assertMatches("service action", obj(list(suspended.json().get("actions")).get(0)), "ServiceAction");
+            assertMatches("subscriber's actions", acs.get("/api/v1/subscribers/1/service-actions").json(), "ServiceActionList");
+            assertMatches("all actions", acs.get("/api/v1/service-actions?pending=true").json(), "ServiceActionOverview");
+
+            Map<String, Object> history = acs.get("/api/v1/subscribers/1/assignments").json();
+            assertMatches("assignment list", history, "AssignmentList");
+            assertMatches("assignment", obj(list(history.get("assignments")).get(0)), "Assignment");
+        }
+    }
+
+    /** The object has exactly the schema's properties, lacking only those the schema does not require. */
+    private void assertMatches(String what, Map<String, Object> actual, String schema) {
+        Map<String, Object> s = obj(obj(obj(doc.get("components")).get("schemas")).get(schema));
+        Set<String> optional = new HashSet<>(obj(s.get("properties")).keySet());
+        if (s.containsKey("required")) {
+            list(s.get("required")).forEach(optional::remove);
+        }
+        assertShape(what, actual.keySet(), obj(s.get("properties")).keySet(), optional);
     }
 
     /** actual must only have documented fields, and lack only those allowed to be absent. */
