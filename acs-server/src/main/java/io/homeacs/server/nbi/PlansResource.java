@@ -47,6 +47,9 @@ public final class PlansResource {
             throw ApiException.badRequest("defaults must be an object");
         }
         Map<String, String> checked = ServiceSettings.validate((Map<String, Object>) defaults, ServiceSettings.PLAN_KEYS);
+        if (checked.containsValue(null)) {
+            throw ApiException.badRequest("plan defaults cannot be null; leave a setting out instead");
+        }
         Audit.record(List.of(), Map.of("plan", j.string("code", "")));
         ServicePlan p = plans.create(j.string("code"), j.string("name"), rate(j, "downMbps"), rate(j, "upMbps"),
             j.bool("iptv", false), j.bool("voip", false), j.bool("mesh", false), checked, clock.instant());
