@@ -76,6 +76,16 @@ public final class AcsMetrics {
         counter("acs.tasks.finished", "type", type, "state", state).increment();
     }
 
+    /** A profile lost a parameter to a higher-priority one on some device (counted once per new conflict). */
+    public void profileConflict() {
+        counter("acs.profile.conflicts").increment();
+    }
+
+    /** Profile engine steps: tasks queued, and evaluations ending converged, waiting or failed. */
+    public void profileEvaluation(String outcome) {
+        counter("acs.profile.evaluations", "outcome", outcome).increment();
+    }
+
     private Counter counter(String name, String... tags) {
         String key = name + String.join("|", tags);
         Counter c = counters.get(key);

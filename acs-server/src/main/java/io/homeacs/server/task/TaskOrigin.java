@@ -1,4 +1,7 @@
 package io.homeacs.server.task;
 
-/** Who asked for a task: an operator through the API, or the ACS itself (bootstrap, refresh). */
-public enum TaskOrigin { API, SYSTEM }
+/**
+ * Who asked for a task: an operator through the API, the ACS itself (bootstrap, refresh), or the
+ * profile engine converging a device on its desired state.
+ */
+public enum TaskOrigin { API, SYSTEM, PROFILE }

@@ -1,0 +1,38 @@
+package io.homeacs.server.profile;
+
+import io.homeacs.server.device.Device;
+import io.homeacs.server.device.Normalization;
+import io.homeacs.server.device.ParamValue;
+import io.homeacs.server.device.ParameterDocument;
+import java.util.List;
+import java.util.Optional;
+
+/** Profile keys that name concepts resolve through the vendor normalisation mapping. */
+public final class NormalizationConcepts implements ConceptMap {
+    private final Normalization normalization;
+
+    public NormalizationConcepts(Normalization normalization) {
+        this.normalization = normalization;
+    }
+
+    @Override
+    public boolean knows(String concept) {
+        return normalization.knows(concept);
+    }
+
+    @Override
+    public boolean isSecret(String concept) {
+        return false;
+    }
+
+    @Override
+    public List<String> sourcePaths(String concept) {
+        return normalization.concepts().stream().filter(c -> c.name().equals(concept))
+            .flatMap(c -> c.sources().stream()).map(Normalization.Source::path).toList();
+    }
+
+    @Override
+    public Optional<ParamValue> writeTarget(String concept, Device device, ParameterDocument doc, String logicalValue) {
+        return Optional.empty();
+    }
+}
