@@ -164,7 +164,10 @@ public final class ProfileEngine implements CheckInListener, TaskListener {
         if (c == null || !c.waitingFor.contains(task.id())) {
             return;
         }
-        Instant now = clock.instant();
+        // The session's clock, not ours: a task queued later than the session's "now" is not
+        // sendable in that session. updatedAt is that now as stored, rounded to the microsecond
+        // (possibly up), hence one microsecond earlier.
+        Instant now = task.updatedAt() != null ? task.updatedAt().minusNanos(1000) : clock.instant();
         synchronized (lockFor(task.deviceId())) {
             if (chains.get(task.deviceId()) != c || !c.waitingFor.remove(task.id())) {
                 return;
