@@ -140,9 +140,12 @@ public final class DevicesResource {
         }
         for (Normalization.Value v : normalization.resolveAll(d, doc).values()) {
             if (wanted == null || wanted.stream().anyMatch(n -> n.trim().equals(v.concept()))) {
-                boolean secret = io.homeacs.server.task.Secrets.isSecretName(v.path());
+                boolean secret = normalization.isSecret(v.concept()) || io.homeacs.server.task.Secrets.isSecretName(v.path());
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("value", secret ? io.homeacs.server.task.Secrets.MASK : v.raw());
+                m.put("value", secret ? io.homeacs.server.task.Secrets.MASK : v.value());
+                if (!secret && !v.value().equals(v.raw())) {
+                    m.put("raw", v.raw());
+                }
                 m.put("number", secret ? null : v.number());
                 m.put("unit", v.unit());
                 m.put("path", v.path());

@@ -27,12 +27,16 @@ public final class NormalizationResource {
             m.put("name", c.name());
             m.put("unit", c.unit());
             m.put("description", c.description());
+            m.put("secret", c.secret());
             m.put("sources", c.sources().stream().map(s -> {
                 Map<String, Object> sm = new LinkedHashMap<>();
                 sm.put("path", s.path());
                 sm.put("scale", s.scale());
                 sm.put("oui", s.oui());
                 sm.put("productClass", s.productClass());
+                if (!s.values().isEmpty()) {
+                    sm.put("values", s.values());
+                }
                 return sm;
             }).toList());
             return m;
