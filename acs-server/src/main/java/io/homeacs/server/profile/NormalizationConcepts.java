@@ -7,7 +7,11 @@ import io.homeacs.server.device.ParameterDocument;
 import java.util.List;
 import java.util.Optional;
 
-/** Profile keys that name concepts resolve through the vendor normalisation mapping. */
+/**
+ * Profile keys that name concepts resolve through the vendor normalisation mapping: the path this
+ * device keeps the concept at (first applicable source present in its document), the raw spelling
+ * of the value, the type it reported, and whether the concept is a credential.
+ */
 public final class NormalizationConcepts implements ConceptMap {
     private final Normalization normalization;
 
@@ -22,7 +26,7 @@ public final class NormalizationConcepts implements ConceptMap {
 
     @Override
     public boolean isSecret(String concept) {
-        return false;
+        return normalization.isSecret(concept);
     }
 
     @Override
@@ -33,6 +37,6 @@ public final class NormalizationConcepts implements ConceptMap {
 
     @Override
     public Optional<ParamValue> writeTarget(String concept, Device device, ParameterDocument doc, String logicalValue) {
-        return Optional.empty();
+        return normalization.writeTarget(concept, device, doc, logicalValue);
     }
 }

@@ -135,6 +135,18 @@ class ProfileApiTest {
     }
 
     @Test
+    void normalisedNamesAreKeysTheirSecretsMaskedAndTheirPathsCompete() {
+        TestAcs.ApiReply concept = create("{\"name\":\"concepts\",\"priority\":40,\"desired\":{\"parameters\":"
+            + "{\"wifiSsid2g\":\"Home\",\"wifiPassphrase2g\":\"another long secret\"}}}");
+        assertThat(concept.status()).as(concept.body()).isEqualTo(201);
+        assertThat(concept.body()).contains("wifiSsid2g").doesNotContain("another long secret");
+        TestAcs.ApiReply byPath = create("{\"name\":\"by-path\",\"priority\":40,\"desired\":{\"parameters\":{\""
+            + SSID + "\":\"Shop\"}}}");
+        assertThat(byPath.status()).isEqualTo(409);
+        assertThat(error(byPath)).contains("wifiSsid2g").contains(SSID);
+    }
+
+    @Test
     void unknownProfilesAndDevicesAre404() {
         assertThat(acs.get("/api/v1/profiles/999999").status()).isEqualTo(404);
         assertThat(acs.post("/api/v1/profiles/999999/apply", null).status()).isEqualTo(404);
