@@ -81,9 +81,14 @@ public final class AcsMetrics {
         counter("acs.profile.conflicts").increment();
     }
 
-    /** Profile engine steps: tasks queued, and evaluations ending converged, waiting or failed. */
+    /** A profile evaluation ended: converged, waiting (for a trigger event) or failed. */
     public void profileEvaluation(String outcome) {
         counter("acs.profile.evaluations", "outcome", outcome).increment();
+    }
+
+    /** The profile engine queued a task of this type to converge a device. */
+    public void profileTaskQueued(String type) {
+        counter("acs.profile.tasks.queued", "type", type).increment();
     }
 
     private Counter counter(String name, String... tags) {

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One device's evaluation in progress: the tasks it waits for and what the steps so far learned.
@@ -18,8 +19,11 @@ import java.util.Set;
 final class Chain {
     final Trigger trigger;
     final Instant started;
-    /** Task ids this evaluation waits for: its own, or a refresh that will bring the values it needs. */
-    final Set<Long> waitingFor = new HashSet<>();
+    /**
+     * Task ids this evaluation waits for: its own, or a refresh that will bring the values it needs.
+     * Concurrent: every finishing task is looked up here before the device's lock is taken.
+     */
+    final Set<Long> waitingFor = ConcurrentHashMap.newKeySet();
     /** AddObject task id → identity of the rule it creates an instance for. */
     final Map<Long, String> adding = new HashMap<>();
     /** Rule identity → the instance path added for it, before it carries its key. */

@@ -19,6 +19,9 @@ public interface ConceptMap {
     /** The paths (with {i} for any instance) the concept may live at, for overlap checks between profiles. */
     List<String> sourcePaths(String concept);
 
+    /** Whether the concept may live at this concrete path on some device. */
+    boolean covers(String concept, String path);
+
     /**
      * The parameter to set on this device so it holds the logical value; empty when the device's
      * stored document has no parameter for the concept (not refreshed yet, or its model lacks it).
@@ -39,6 +42,11 @@ public interface ConceptMap {
         @Override
         public List<String> sourcePaths(String concept) {
             return List.of();
+        }
+
+        @Override
+        public boolean covers(String concept, String path) {
+            return false;
         }
 
         @Override

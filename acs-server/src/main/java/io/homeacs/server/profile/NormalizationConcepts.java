@@ -31,8 +31,17 @@ public final class NormalizationConcepts implements ConceptMap {
 
     @Override
     public List<String> sourcePaths(String concept) {
+        return sources(concept).stream().map(Normalization.Source::path).toList();
+    }
+
+    @Override
+    public boolean covers(String concept, String path) {
+        return sources(concept).stream().anyMatch(s -> s.pattern().matcher(path).matches());
+    }
+
+    private List<Normalization.Source> sources(String concept) {
         return normalization.concepts().stream().filter(c -> c.name().equals(concept))
-            .flatMap(c -> c.sources().stream()).map(Normalization.Source::path).toList();
+            .flatMap(c -> c.sources().stream()).toList();
     }
 
     @Override

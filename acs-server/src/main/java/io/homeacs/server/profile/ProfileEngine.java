@@ -156,6 +156,8 @@ public final class ProfileEngine implements CheckInListener, TaskListener {
                 }
             }
         }
+        // One may have finished between the query and now, its outcome told before we listened.
+        c.waitingFor.removeIf(id -> tasks.find(id).map(t -> t.state().terminal()).orElse(true));
     }
 
     @Override
@@ -229,7 +231,7 @@ public final class ProfileEngine implements CheckInListener, TaskListener {
     private Task queue(Device device, Chain c, TaskSpec spec, Instant now) {
         Task t = tasks.enqueue(device.id(), spec, TaskOrigin.PROFILE, null, now);
         c.waitingFor.add(t.id());
-        metrics.profileEvaluation("queued");
+        metrics.profileTaskQueued(spec.type().apiName());
         return t;
     }
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Creating, changing and removing profiles. Refuses a profile that could compete with another of
@@ -40,7 +39,7 @@ public final class Profiles {
     }
 
     public synchronized Profile create(Profile.Draft d, String by, Instant now) {
-        refuseMask(d.desired(), Map.of());
+        keepMasked(d.desired(), Map.of()); // refuses "********" where there is nothing to keep
         check(d, null);
         Profile p = store.insert(d, by, now);
         engine.profilesChanged();
@@ -99,10 +98,6 @@ public final class Profiles {
         return previous;
     }
 
-    private void refuseMask(DesiredState d, Map<String, String> previous) {
-        keepMasked(d, previous);
-    }
-
     private void check(Profile.Draft d, Long self) {
         for (Profile other : store.list()) {
             if (self != null && other.id() == self) {
@@ -147,19 +142,8 @@ public final class Profiles {
         if (pa || pb) {
             String concept = pa ? b : a;
             String path = pa ? a : b;
-            return concepts.sourcePaths(concept).stream().anyMatch(s -> pattern(s).matcher(path).matches());
+            return concepts.covers(concept, path);
         }
         return concepts.sourcePaths(a).stream().anyMatch(concepts.sourcePaths(b)::contains);
-    }
-
-    private static Pattern pattern(String source) {
-        StringBuilder re = new StringBuilder();
-        for (String part : source.split("\\{i}", -1)) {
-            if (re.length() > 0) {
-                re.append("\\d+");
-            }
-            re.append(Pattern.quote(part));
-        }
-        return Pattern.compile(re.toString());
     }
 }

@@ -202,6 +202,11 @@ class ProfileResolutionTest {
         }
 
         @Override
+        public boolean covers(String concept, String path) {
+            return knows(concept) && path.matches("Device\\.WiFi\\.SSID\\.\\d+\\.SSID");
+        }
+
+        @Override
         public Optional<ParamValue> writeTarget(String concept, Device device, ParameterDocument doc, String value) {
             ParameterDocument.Entry e = doc.get("Device.WiFi.SSID.1.SSID");
             return knows(concept) && e != null ? Optional.of(new ParamValue("Device.WiFi.SSID.1.SSID", value, e.type()))
