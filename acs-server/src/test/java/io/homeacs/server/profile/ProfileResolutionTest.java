@@ -79,6 +79,17 @@ class ProfileResolutionTest {
     }
 
     @Test
+    void fingerprintChangesWithTheSetAndVersionsNotTheirOrder() {
+        Profile a = profile(1, 0, ProfileMatch.ANY, values(Map.of("Device.A", "1")));
+        Profile b = profile(2, 0, ProfileMatch.ANY, values(Map.of("Device.B", "1")));
+        Profile b2 = new Profile(2, "p2", "", 0, true, ProfileMatch.ANY, b.desired(), 2, T0, T0, "admin");
+        assertThat(ProfileSet.fingerprint(List.of(a, b))).isEqualTo(ProfileSet.fingerprint(List.of(b, a)));
+        assertThat(ProfileSet.fingerprint(List.of(a, b2))).isNotEqualTo(ProfileSet.fingerprint(List.of(a, b)));
+        assertThat(ProfileSet.fingerprint(List.of(a))).isNotEqualTo(ProfileSet.fingerprint(List.of(a, b)));
+        assertThat(ProfileSet.fingerprint(List.of())).as("what a device without a stored state has").isZero();
+    }
+
+    @Test
     void higherPriorityWinsAndTheLoserIsReported() {
         Device d = device("HGW-1", "1.0", DeviceKind.GATEWAY);
         Profile low = profile(1, 10, ProfileMatch.ANY, values(Map.of("Device.WiFi.SSID.1.SSID", "Base",

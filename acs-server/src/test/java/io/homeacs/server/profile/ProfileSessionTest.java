@@ -11,8 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,19 +23,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ProfileSessionTest {
     static final String INTERVAL = "Device.ManagementServer.PeriodicInformInterval";
-    static PostgresDatabase pg;
-
     @TempDir
     Path dataDir;
+    /** One database per test, like the data directory, so profiles of one test never reach another's devices. */
+    PostgresDatabase pg;
 
-    @BeforeAll
-    static void createPostgres() {
-        pg = PostgresDatabase.create();
-    }
-
-    @AfterAll
-    static void dropPostgres() {
-        pg.close();
+    @AfterEach
+    void dropPostgres() {
+        if (pg != null) {
+            pg.close();
+        }
     }
 
     static Stream<String> stores() {
@@ -44,8 +40,11 @@ class ProfileSessionTest {
     }
 
     private TestAcs start(String store) {
-        return store.equals("h2") ? TestAcs.start(dataDir)
-            : TestAcs.start(dataDir, "--db-url", pg.url(), "--db-user", pg.user(), "--db-password", PostgresDatabase.password());
+        if (store.equals("h2")) {
+            return TestAcs.start(dataDir);
+        }
+        pg = PostgresDatabase.create();
+        return TestAcs.start(dataDir, "--db-url", pg.url(), "--db-user", pg.user(), "--db-password", PostgresDatabase.password());
     }
 
     @ParameterizedTest
@@ -95,6 +94,34 @@ class ProfileSessionTest {
             Map<?, ?> lostOn = (Map<?, ?>) acs.get("/api/v1/profiles/" + periodic).json().get("lostOn");
             assertThat(lostOn.get("devices")).isEqualTo(1L);
             assertThat(acs.get("/metrics").body()).contains("acs_profile_conflicts_total 1.0");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void aProfileWithTriggerEventsWaitsForOneOfThem(String store) {
+        try (TestAcs acs = start(store)) {
+            ScriptedCpe cpe = new ScriptedCpe(acs.cwmpPort(), "00D09E", "HGW", "PB-" + store, "bootstrap", "bootstrap");
+            Onboarding.run(cpe);
+            String device = "/api/v1/devices/" + cpe.deviceKey();
+            String hw = "Device.DeviceInfo.HardwareVersion";
+            assertThat(acs.post("/api/v1/profiles", "{\"name\":\"on-boot\",\"match\":{\"events\":[\"1 BOOT\"]},"
+                + "\"desired\":{\"parameters\":{\"" + hw + "\":\"HW2\"},\"tags\":[\"booted\"]}}").status())
+                .isEqualTo(201);
+
+            periodicInform(cpe);
+            assertThat(cpe.emptyPost().status()).as("not on a periodic Inform").isEqualTo(204);
+            Map<String, Object> waiting = acs.get(device + "/profiles").json();
+            assertThat(waiting).containsEntry("status", "waiting");
+            assertThat(waiting.get("pending").toString()).contains("waitingForEvent=[" + hw + "]");
+
+            cpe.newSession();
+            assertThat(cpe.inform(events("1 BOOT"), cpe.standardParams("1.0", "")).status()).isEqualTo(200);
+            ScriptedCpe.Reply spv = cpe.emptyPost();
+            assertThat(Onboarding.valueOf(spv.body(), hw)).isEqualTo("HW2");
+            assertThat(setOk(cpe, spv).status()).isEqualTo(204);
+            assertThat(acs.get(device + "/profiles").json()).containsEntry("status", "converged");
+            assertThat(acs.get(device).json().get("tags").toString()).contains("booted");
         }
     }
 
