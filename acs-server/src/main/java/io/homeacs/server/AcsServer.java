@@ -18,6 +18,8 @@ import io.homeacs.server.events.Webhooks;
 import io.homeacs.server.metrics.AcsMetrics;
 import io.homeacs.server.nbi.ApiServer;
 import io.homeacs.server.provision.Provisioning;
+import io.homeacs.server.profile.NormalizationConcepts;
+import io.homeacs.server.profile.ProfileModule;
 import io.homeacs.server.security.ApiTokens;
 import io.homeacs.server.security.DeviceCredentials;
 import io.homeacs.server.security.NonceService;
@@ -156,6 +158,10 @@ public final class AcsServer implements AutoCloseable {
         Provisioning provisioning = new Provisioning(db, registry, tasks, normalization, webhooks, wakeup, secrets,
             new Provisioning.Settings(config.provisioning().restoreDeadline(), config.provisioning().taskExpiry()), clock);
         provisioning.reconcile();
+        // Before the listeners start, so no device checks in unseen by the profile engine.
+        ProfileModule profiles = ProfileModule.start(db, registry, tasks, wakeup, new NormalizationConcepts(normalization),
+            secrets, metrics, clock, config.tasks().expiry().plusHours(1));
+
         AcsConfig.Cwmp c = config.cwmp();
         Listeners cwmp = startListeners(c, endpoint, workers, metrics, opened);
         int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
@@ -163,7 +169,7 @@ public final class AcsServer implements AutoCloseable {
         ApiServer api = ApiServer.start(config.api().bind(), apiPort,
             new ApiServer.Services(registry, tasks, wakeup, credentials, tokens, new AuditLog(db), metrics, clock,
                 config.api().maxWaitSeconds(), config.api().rateLimit(), config.offlineAfter(), bulk, webhooks, normalization,
-                provisioning));
+                provisioning, profiles));
 
         long flushMs = config.registryFlushInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(guard(registry::flush), flushMs, flushMs, TimeUnit.MILLISECONDS);

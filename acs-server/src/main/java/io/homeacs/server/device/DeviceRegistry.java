@@ -28,6 +28,7 @@ public final class DeviceRegistry {
     private final List<java.util.function.Consumer<Device>> registrationListeners =
         new CopyOnWriteArrayList<>();
     private final List<CheckInListener> checkInListeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.LongConsumer> tagListeners = new CopyOnWriteArrayList<>();
 
     /** The hot columns plus the values the device last reported in its Inform. */
     private record Snapshot(Device device, Map<String, String> informValues) {
@@ -308,10 +309,18 @@ public final class DeviceRegistry {
 
     public void addTag(long deviceId, String tag) {
         repository.addTag(deviceId, checkTag(tag));
+        tagListeners.forEach(l -> l.accept(deviceId));
     }
 
     public boolean removeTag(long deviceId, String tag) {
-        return repository.removeTag(deviceId, checkTag(tag));
+        boolean removed = repository.removeTag(deviceId, checkTag(tag));
+        tagListeners.forEach(l -> l.accept(deviceId));
+        return removed;
+    }
+
+    /** Told the id of a device whose tags were changed, so caches of tags can be dropped. */
+    public void onTagsChanged(java.util.function.LongConsumer listener) {
+        tagListeners.add(listener);
     }
 
     public Map<Long, List<String>> tagsOf(java.util.Collection<Long> deviceIds) {

@@ -76,6 +76,21 @@ public final class AcsMetrics {
         counter("acs.tasks.finished", "type", type, "state", state).increment();
     }
 
+    /** A profile lost a parameter to a higher-priority one on some device (counted once per new conflict). */
+    public void profileConflict() {
+        counter("acs.profile.conflicts").increment();
+    }
+
+    /** A profile evaluation ended: converged, waiting (for a trigger event) or failed. */
+    public void profileEvaluation(String outcome) {
+        counter("acs.profile.evaluations", "outcome", outcome).increment();
+    }
+
+    /** The profile engine queued a task of this type to converge a device. */
+    public void profileTaskQueued(String type) {
+        counter("acs.profile.tasks.queued", "type", type).increment();
+    }
+
     private Counter counter(String name, String... tags) {
         String key = name + String.join("|", tags);
         Counter c = counters.get(key);

@@ -8,6 +8,7 @@ import io.homeacs.server.device.Normalization;
 import io.homeacs.server.device.DeviceWakeup;
 import io.homeacs.server.metrics.AcsMetrics;
 import io.homeacs.server.provision.Provisioning;
+import io.homeacs.server.profile.ProfileModule;
 import io.homeacs.server.security.ApiTokens;
 import io.homeacs.server.security.DeviceCredentials;
 import io.homeacs.server.task.TaskQueue;
@@ -27,7 +28,7 @@ public final class ApiServer implements AutoCloseable {
     public record Services(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, DeviceCredentials credentials,
                            ApiTokens tokens, AuditLog audit, AcsMetrics metrics, Clock clock, int maxWaitSeconds,
                            int rateLimit, java.time.Duration offlineAfter, BulkRuns bulk, Webhooks webhooks,
-                           Normalization normalization, Provisioning provisioning) {
+                           Normalization normalization, Provisioning provisioning, ProfileModule profiles) {
     }
 
     public static ApiServer start(String bind, int port, Services s) {
@@ -43,6 +44,8 @@ public final class ApiServer implements AutoCloseable {
             new AuditResource(s.audit()),
             new BulkResource(s.bulk(), s.clock(), s.offlineAfter()),
             new WebhooksResource(s.webhooks(), s.clock()),
+            new ProfilesResource(s.profiles(), s.clock()),
+            new DeviceProfilesResource(s.registry(), s.profiles()),
             new MetricsResource(s.metrics()),
             new PlansResource(s.provisioning().subscribers().plans(), s.clock()),
             new SubscribersResource(s.provisioning(), s.clock()),

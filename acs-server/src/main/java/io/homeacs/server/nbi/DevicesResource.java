@@ -305,6 +305,11 @@ public final class DevicesResource {
     }
 
     private Device find(String id) {
+        return find(registry, id);
+    }
+
+    /** A device by numeric id (all digits, under 19) or by device key; 404 when there is none. */
+    static Device find(DeviceRegistry registry, String id) {
         if (id.chars().allMatch(Character::isDigit) && id.length() < 19) {
             return registry.find(Long.parseLong(id)).orElseThrow(() -> ApiException.notFound("device " + id));
         }

@@ -17,7 +17,8 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         int status;
         String message;
-        if (e instanceof io.homeacs.server.security.ApiUsers.LastAdminException) {
+        if (e instanceof io.homeacs.server.security.ApiUsers.LastAdminException
+            || e instanceof io.homeacs.server.profile.ProfileConflictException) {
             status = 409;
             message = e.getMessage();
         } else if (e instanceof ApiException a) {
