@@ -105,6 +105,11 @@ public final class OrdersResource {
     @Allowed({Role.ADMIN, Role.SUPPORT, Role.INSTALLER})
     public Map<String, Object> commission(@PathParam("id") long id, @Context SecurityContext sc) {
         ServiceOrder o = scoped(id, sc);
+        if (Caller.of(sc).role() == Role.INSTALLER && o.finishedAt() != null
+            && o.finishedAt().plus(InstallerScope.AFTER_CARE).isBefore(java.time.Instant.now())) {
+            throw new ApiException(403, "order " + id + " finished more than " + InstallerScope.AFTER_CARE.toDays()
+                + " days ago; ask support to re-run it");
+        }
         Audit.record(o.deviceId() == null ? List.of() : List.of(o.deviceId()), Map.of("orderId", id));
         return view(provisioning.recommission(id));
     }

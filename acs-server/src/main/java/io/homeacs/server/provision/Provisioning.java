@@ -11,6 +11,7 @@ import io.homeacs.server.events.Webhooks;
 import io.homeacs.server.store.Database;
 import io.homeacs.server.subscriber.Assignments;
 import io.homeacs.server.subscriber.Conflict;
+import io.homeacs.server.subscriber.Limits;
 import io.homeacs.server.subscriber.NotFound;
 import io.homeacs.server.subscriber.Orders;
 import io.homeacs.server.subscriber.ServiceKind;
@@ -143,6 +144,9 @@ public final class Provisioning {
         if (newDeviceId == null && blankToNull(registrationId) == null && blankToNull(serialNumber) == null) {
             throw new IllegalArgumentException("name the new device: newDeviceId, serialNumber or registrationId");
         }
+        Limits.check("registrationId", registrationId, 64);
+        Limits.check("serialNumber", serialNumber, 64);
+        Limits.check("installer", installer, 128);
         checkUnclaimed(registrationId, serialNumber);
         if (newDeviceId != null) {
             registry.find(newDeviceId).orElseThrow(() -> new IllegalArgumentException("unknown device " + newDeviceId));
