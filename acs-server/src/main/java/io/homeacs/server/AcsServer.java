@@ -18,6 +18,10 @@ import io.homeacs.server.events.Webhooks;
 import io.homeacs.server.metrics.AcsMetrics;
 import io.homeacs.server.nbi.ApiServer;
 import io.homeacs.server.provision.Provisioning;
+import io.homeacs.server.health.HealthReader;
+import io.homeacs.server.health.HealthSampling;
+import io.homeacs.server.health.HealthSamples;
+import io.homeacs.server.triage.Triage;
 import io.homeacs.server.profile.NormalizationConcepts;
 import io.homeacs.server.profile.ProfileModule;
 import io.homeacs.server.security.ApiTokens;
@@ -158,6 +162,15 @@ public final class AcsServer implements AutoCloseable {
         Provisioning provisioning = new Provisioning(db, registry, tasks, normalization, webhooks, wakeup, secrets,
             new Provisioning.Settings(config.provisioning().restoreDeadline(), config.provisioning().taskExpiry()), clock);
         provisioning.reconcile();
+        AcsConfig.Health hc = config.health();
+        HealthReader healthReader = new HealthReader(registry, normalization, new HealthReader.Thresholds(hc.opticalWarnDbm(),
+            hc.opticalCriticalDbm(), hc.maxHosts(), config.offlineAfter()));
+        HealthSamples samples = new HealthSamples(db, hc.sampleRetention());
+        new HealthSampling(registry, tasks, healthReader, samples, hc.sampleInterval());
+        AcsConfig.Triage tc = config.triage();
+        Triage triage = new Triage(db, registry, tasks, wakeup, healthReader, samples, provisioning.subscribers(),
+            provisioning.assignments(), normalization, webhooks, new Triage.Settings(tc.repairTime(),
+            tc.enterpriseRepairTime(), tc.timeout(), tc.warrantyMonths()), clock);
         // Before the listeners start, so no device checks in unseen by the profile engine.
         ProfileModule profiles = ProfileModule.start(db, registry, tasks, wakeup, new NormalizationConcepts(normalization),
             secrets, metrics, clock, config.tasks().expiry().plusHours(1));
@@ -169,7 +182,7 @@ public final class AcsServer implements AutoCloseable {
         ApiServer api = ApiServer.start(config.api().bind(), apiPort,
             new ApiServer.Services(registry, tasks, wakeup, credentials, tokens, new AuditLog(db), metrics, clock,
                 config.api().maxWaitSeconds(), config.api().rateLimit(), config.offlineAfter(), bulk, webhooks, normalization,
-                provisioning, profiles));
+                provisioning, profiles, triage, healthReader, samples));
 
         long flushMs = config.registryFlushInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(guard(registry::flush), flushMs, flushMs, TimeUnit.MILLISECONDS);
@@ -179,6 +192,7 @@ public final class AcsServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(guard(() -> webhooks.deliverDue(clock.instant())), 1, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(guard(() -> tokens.purge(clock.instant())), 1, 24 * 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(guard(provisioning::reconcile), 5, 5, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(guard(() -> samples.purge(clock.instant())), 10, 24 * 60, TimeUnit.MINUTES);
         Liveness liveness = new Liveness(db);
         housekeeping.scheduleWithFixedDelay(guard(() -> announceLiveness(liveness, webhooks, config, clock.instant())),
             30, 30, TimeUnit.SECONDS);

@@ -18,7 +18,18 @@ public record AcsConfig(
     Duration webhookRetryBase,
     Path normalizationFile,
     Api api,
-    Provisioning provisioning) {
+    Provisioning provisioning,
+    Health health,
+    Triage triage) {
+
+    /** Optical thresholds in dBm, hosts a line may serve, how often and how long key values are sampled. */
+    public record Health(double opticalWarnDbm, double opticalCriticalDbm, int maxHosts, Duration sampleInterval,
+                         Duration sampleRetention) {
+    }
+
+    /** Repair commitments, how long triage waits for a device, warranty length from installation. */
+    public record Triage(Duration repairTime, Duration enterpriseRepairTime, Duration timeout, int warrantyMonths) {
+    }
 
     /** restoreDeadline: how soon a resumed service must be in effect; taskExpiry: how long its tasks wait for the device. */
     public record Provisioning(Duration restoreDeadline, Duration taskExpiry) {
@@ -113,7 +124,24 @@ public record AcsConfig(
             v.string("normalization.file").isBlank() ? dataDir.resolve("normalization.json")
                 : Path.of(v.string("normalization.file")), api,
             new Provisioning(Duration.ofHours(v.integer("provisioning.restore-deadline-hours", 1, 24 * 30)),
-                Duration.ofDays(v.integer("provisioning.task-expiry-days", 1, 365))));
+                Duration.ofDays(v.integer("provisioning.task-expiry-days", 1, 365))),
+            health(v),
+            new Triage(Duration.ofHours(v.integer("triage.repair-hours", 1, 24 * 30)),
+                Duration.ofHours(v.integer("triage.enterprise-repair-hours", 1, 24 * 30)),
+                Duration.ofMinutes(v.integer("triage.timeout-minutes", 1, 24 * 60)),
+                v.integer("lifecycle.warranty-months", 0, 120)));
+    }
+
+    private static Health health(SettingValues v) {
+        double warn = v.decimal("health.optical-warn-dbm", -50, 10);
+        double critical = v.decimal("health.optical-critical-dbm", -50, 10);
+        if (critical >= warn) {
+            throw new ConfigException("health.optical-critical-dbm (" + critical + ") must be below health.optical-warn-dbm ("
+                + warn + ")");
+        }
+        return new Health(warn, critical, v.integer("health.max-hosts", 1, 1000),
+            Duration.ofHours(v.integer("health.sample-interval-hours", 0, 24 * 30)),
+            Duration.ofDays(v.integer("health.sample-retention-days", 1, 3650)));
     }
 
     private static CwmpTls cwmpTls(SettingValues v, Path dataDir) {

@@ -19,6 +19,19 @@ final class SettingValues {
         return v;
     }
 
+    double decimal(String key, double min, double max) {
+        String v = string(key);
+        try {
+            double n = Double.parseDouble(v.trim());
+            if (!(n >= min && n <= max)) {
+                throw new ConfigException(key + " must be between " + min + " and " + max + ", got " + v.trim());
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a number, got '" + v + "'");
+        }
+    }
+
     int integer(String key, int min, int max) {
         String v = string(key);
         try {

@@ -9,7 +9,8 @@ public enum EventType {
     DEVICE_BOUND("device.bound"),
     DEVICE_RELEASED("device.released"),
     COMMISSIONING_FINISHED("commissioning.finished"),
-    SERVICE_STATE_APPLIED("service.state-applied");
+    SERVICE_STATE_APPLIED("service.state-applied"),
+    FAULT_REPORT_CHANGED("fault-report.changed");
 
     private final String wireName;
 

@@ -8,6 +8,9 @@ import io.homeacs.server.device.Normalization;
 import io.homeacs.server.device.DeviceWakeup;
 import io.homeacs.server.metrics.AcsMetrics;
 import io.homeacs.server.provision.Provisioning;
+import io.homeacs.server.health.HealthReader;
+import io.homeacs.server.health.HealthSamples;
+import io.homeacs.server.triage.Triage;
 import io.homeacs.server.profile.ProfileModule;
 import io.homeacs.server.security.ApiTokens;
 import io.homeacs.server.security.DeviceCredentials;
@@ -28,7 +31,8 @@ public final class ApiServer implements AutoCloseable {
     public record Services(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, DeviceCredentials credentials,
                            ApiTokens tokens, AuditLog audit, AcsMetrics metrics, Clock clock, int maxWaitSeconds,
                            int rateLimit, java.time.Duration offlineAfter, BulkRuns bulk, Webhooks webhooks,
-                           Normalization normalization, Provisioning provisioning, ProfileModule profiles) {
+                           Normalization normalization, Provisioning provisioning, ProfileModule profiles,
+                           Triage triage, HealthReader health, HealthSamples samples) {
     }
 
     public static ApiServer start(String bind, int port, Services s) {
@@ -51,6 +55,9 @@ public final class ApiServer implements AutoCloseable {
             new SubscribersResource(s.provisioning(), s.clock()),
             new OrdersResource(s.provisioning(), s.registry()),
             new ServiceActionsResource(s.provisioning()),
+            new FaultReportsResource(s.triage()),
+            new DeviceHealthResource(s.registry(), s.health(), s.samples(), new InstallerScope(s.provisioning().orders(),
+                s.provisioning().assignments(), s.clock()), s.clock()),
             new OpenApiResource()));
         sf.setProviders(List.of(new JsonProvider(), new BearerAuthFilter(s.tokens(), s.clock(),
             new RateLimiter(s.rateLimit(), s.rateLimit() * 4.0)),

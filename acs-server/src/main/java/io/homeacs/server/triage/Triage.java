@@ -1,0 +1,223 @@
+package io.homeacs.server.triage;
+
+import io.homeacs.server.device.Device;
+import io.homeacs.server.device.DeviceKind;
+import io.homeacs.server.device.DeviceRegistry;
+import io.homeacs.server.device.DeviceWakeup;
+import io.homeacs.server.device.Normalization;
+import io.homeacs.server.device.ParameterDocument;
+import io.homeacs.server.events.EventType;
+import io.homeacs.server.events.Webhooks;
+import io.homeacs.server.health.HealthReader;
+import io.homeacs.server.health.HealthSamples;
+import io.homeacs.server.health.HealthSnapshot;
+import io.homeacs.server.store.Database;
+import io.homeacs.server.subscriber.Assignments;
+import io.homeacs.server.subscriber.Conflict;
+import io.homeacs.server.subscriber.Limits;
+import io.homeacs.server.subscriber.NotFound;
+import io.homeacs.server.subscriber.Subscriber;
+import io.homeacs.server.subscriber.Subscribers;
+import io.homeacs.server.task.Task;
+import io.homeacs.server.task.TaskListener;
+import io.homeacs.server.task.TaskOrigin;
+import io.homeacs.server.task.TaskOutcome;
+import io.homeacs.server.task.TaskQueue;
+import io.homeacs.server.task.TaskSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Fault reports from receipt to restoration. A report starts a triage run: the device's key values
+ * are read fresh (the device is woken for it), a health snapshot is taken and kept as a sample, and
+ * the rules give a verdict with the evidence behind it. A device that does not answer within the
+ * triage timeout (the read's task expires) is judged on what the ACS knows, which is itself evidence.
+ */
+public final class Triage {
+    private final FaultReports reports;
+    private final DeviceRegistry registry;
+    private final TaskQueue tasks;
+    private final DeviceWakeup wakeup;
+    private final HealthReader health;
+    private final HealthSamples samples;
+    private final Subscribers subscribers;
+    private final Assignments assignments;
+    private final Normalization normalization;
+    private final Webhooks webhooks;
+    private final Settings settings;
+    private final Clock clock;
+
+    /** Repair commitments (24 h, 48 h for enterprise), how long a triage waits for the device, warranty length. */
+    public record Settings(Duration repairTime, Duration enterpriseRepairTime, Duration triageTimeout, int warrantyMonths) {
+    }
+
+    public Triage(Database db, DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, HealthReader health,
+                  HealthSamples samples, Subscribers subscribers, Assignments assignments, Normalization normalization,
+                  Webhooks webhooks, Settings settings, Clock clock) {
+        this.reports = new FaultReports(db);
+        this.registry = registry;
+        this.tasks = tasks;
+        this.wakeup = wakeup;
+        this.health = health;
+        this.samples = samples;
+        this.subscribers = subscribers;
+        this.assignments = assignments;
+        this.normalization = normalization;
+        this.webhooks = webhooks;
+        this.settings = settings;
+        this.clock = clock;
+        tasks.addListener(new TaskListener() {
+            @Override
+            public void finished(Task task, TaskOutcome outcome) {
+                finished(task, outcome, clock.instant());
+            }
+
+            @Override
+            public void finished(Task task, TaskOutcome outcome, Instant now) {
+                if (task.state().terminal() && task.origin() == TaskOrigin.SYSTEM) {
+                    reports.byTask(task.id()).ifPresent(r -> judge(r, now));
+                }
+            }
+        });
+    }
+
+    public FaultReport report(long subscriberId, Long deviceId, FaultReport.Symptom symptom, String description,
+                              Instant reportedAt, String by) {
+        Limits.check("description", description, 1000);
+        Subscriber s = subscribers.find(subscriberId).orElseThrow(() -> new NotFound("subscriber " + subscriberId));
+        Instant now = clock.instant();
+        Instant reported = reportedAt == null ? now : reportedAt;
+        if (reported.isAfter(now.plusSeconds(300))) {
+            throw new IllegalArgumentException("reportedAt is in the future");
+        }
+        Device device = deviceOf(s, deviceId);
+        Duration commitment = s.accountType() == Subscriber.AccountType.ENTERPRISE ? settings.enterpriseRepairTime()
+            : settings.repairTime();
+        long id = reports.insert(s.id(), device == null ? null : device.id(), symptom, description, reported, now,
+            reported.plus(commitment), by);
+        start(reports.find(id).orElseThrow(), device, now);
+        return reports.find(id).orElseThrow();
+    }
+
+    /** Triage again (after an action, or when the first one could not reach the device). */
+    public FaultReport retriage(long id) {
+        FaultReport r = find(id);
+        if (!r.open()) {
+            throw new Conflict("fault report " + id + " is already restored");
+        }
+        Device device = r.deviceId() == null ? null : registry.find(r.deviceId()).orElse(null);
+        reports.reopen(id);
+        start(reports.find(id).orElseThrow(), device, clock.instant());
+        return reports.find(id).orElseThrow();
+    }
+
+    private void start(FaultReport r, Device device, Instant now) {
+        List<String> paths = device == null ? List.of() : health.keyPaths(device);
+        if (paths.isEmpty()) {
+            judge(r, now);
+            return;
+        }
+        Task t = tasks.enqueue(device.id(), new TaskSpec.GetParameterValues(paths), TaskOrigin.SYSTEM,
+            settings.triageTimeout(), now);
+        reports.triaging(r.id(), t.id());
+        publish(r.id(), now);
+        wakeup.wake(device);
+    }
+
+    private synchronized void judge(FaultReport r, Instant now) {
+        if (r.state() != FaultReport.State.RECEIVED && r.state() != FaultReport.State.TRIAGING) {
+            return;
+        }
+        Subscriber s = subscribers.find(r.subscriberId()).orElseThrow();
+        Device device = r.deviceId() == null ? null : registry.find(r.deviceId()).orElse(null);
+        HealthSnapshot h = null;
+        String wanEnable = null;
+        String ppp = null;
+        String iptv = null;
+        Instant warrantyEnd = null;
+        if (device != null) {
+            h = health.snapshot(device, now);
+            samples.record(h);
+            ParameterDocument doc = registry.parameters(device.id());
+            wanEnable = value("wanEnable", device, doc);
+            ppp = value("wanPppUsername", device, doc);
+            iptv = value("iptvEnable", device, doc);
+            warrantyEnd = assignments.history(device.id(), null, 1000).stream()
+                .map(Assignments.Assignment::assignedAt).min(Comparator.naturalOrder())
+                .map(installed -> installed.atZone(java.time.ZoneOffset.UTC).plusMonths(settings.warrantyMonths()).toInstant())
+                .orElse(null);
+        }
+        FaultReport.Verdict v = Verdicts.judge(new Verdicts.Facts(r.symptom(), s, h, wanEnable, ppp, iptv, warrantyEnd,
+            false, now));
+        if (reports.verdict(r.id(), v, now)) {
+            publish(r.id(), now);
+        }
+    }
+
+    public FaultReport action(long id, String action) {
+        if (action == null || action.isBlank()) {
+            throw new IllegalArgumentException("action is required");
+        }
+        Limits.check("action", action, 1000);
+        find(id);
+        if (!reports.action(id, action.trim(), clock.instant())) {
+            throw new Conflict("fault report " + id + " is already restored");
+        }
+        publish(id, clock.instant());
+        return find(id);
+    }
+
+    public FaultReport restore(long id, String note, Instant at) {
+        Limits.check("note", note, 1000);
+        FaultReport r = find(id);
+        Instant when = at == null ? clock.instant() : at;
+        if (when.isBefore(r.reportedAt()) || when.isAfter(clock.instant().plusSeconds(300))) {
+            throw new IllegalArgumentException("restoredAt must lie between the report and now");
+        }
+        if (!reports.restored(id, note, when)) {
+            throw new Conflict("fault report " + id + " is already restored");
+        }
+        publish(id, clock.instant());
+        return find(id);
+    }
+
+    public FaultReport find(long id) {
+        return reports.find(id).orElseThrow(() -> new NotFound("fault report " + id));
+    }
+
+    public List<FaultReport> list(FaultReport.State state, Long subscriberId, Long deviceId, FaultReport.Category category,
+                                  boolean overdue, int offset, int limit) {
+        return reports.list(new FaultReports.Filter(state, subscriberId, deviceId, category, overdue ? clock.instant() : null,
+            null), offset, limit);
+    }
+
+    public RepairKpis.Report kpis(Instant since) {
+        return RepairKpis.of(reports.list(new FaultReports.Filter(null, null, null, null, null, since), 0, 100_000),
+            id -> registry.find(id).map(Device::modelName).orElse(null), clock.instant());
+    }
+
+    private Device deviceOf(Subscriber s, Long deviceId) {
+        List<Long> held = assignments.devicesOf(s.id());
+        if (deviceId != null) {
+            if (!held.contains(deviceId)) {
+                throw new IllegalArgumentException("device " + deviceId + " is not held by subscriber " + s.account());
+            }
+            return registry.find(deviceId).orElse(null);
+        }
+        Optional<Device> gateway = held.stream().map(registry::find).flatMap(Optional::stream)
+            .filter(d -> d.kind() == DeviceKind.GATEWAY).findFirst();
+        return gateway.orElseGet(() -> held.isEmpty() ? null : registry.find(held.get(0)).orElse(null));
+    }
+
+    private String value(String concept, Device device, ParameterDocument doc) {
+        return normalization.resolve(concept, device, doc).map(Normalization.Value::value).orElse(null);
+    }
+
+    private void publish(long id, Instant now) {
+        reports.find(id).ifPresent(r -> webhooks.publish(EventType.FAULT_REPORT_CHANGED, FaultReportViews.event(r), now));
+    }
+}
