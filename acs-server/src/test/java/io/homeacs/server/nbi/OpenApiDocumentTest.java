@@ -56,7 +56,7 @@ class OpenApiDocumentTest {
     private static final List<Class<?>> RESOURCES = List.of(DevicesResource.class, TasksResource.class,
         AccessResource.class, AuditResource.class, BulkResource.class, WebhooksResource.class, NormalizationResource.class, MetricsResource.class, OpenApiResource.class,
         PlansResource.class, SubscribersResource.class, OrdersResource.class, ServiceActionsResource.class,
-        ProfilesResource.class, DeviceProfilesResource.class);
+        ProfilesResource.class, DeviceProfilesResource.class, FaultReportsResource.class, DeviceHealthResource.class);
 
     /** Operations, query parameters and device fields documented ahead of their code; empty when in step. */
     private static final Set<String> OPERATIONS_DOCUMENTED_BEFORE_CODE = Set.of();
@@ -336,6 +336,56 @@ class OpenApiDocumentTest {
             Map<String, Object> history = acs.get("/api/v1/subscribers/1/assignments").json();
             assertMatches("assignment list", history, "AssignmentList");
             assertMatches("assignment", obj(list(history.get("assignments")).get(0)), "Assignment");
+        }
+    }
+
+    /** Fault reports through their life, the KPIs, and a device's health snapshot and samples as the server returns them. */
+    @Test
+    void faultReportAndHealthResponsesMatchTheirSchemas() {
+        try (TestAcs acs = TestAcs.start(dataDir)) {
+            // A TR-098 device whose key values were never read: its triage judges at once on what the ACS knows.
+            ScriptedCpe cpe = new ScriptedCpe(acs.cwmpPort(), "00259E", "HG8245H", "OAS0003", "bootstrap", "bootstrap");
+            cpe.root = "InternetGatewayDevice.";
+            Onboarding.run(cpe);
+            assertThat(acs.post("/api/v1/plans", "{\"code\":\"FTTH-300\",\"name\":\"Fibre 300M\",\"downMbps\":300,"
+                + "\"upMbps\":50}").status()).isEqualTo(201);
+            assertThat(acs.post("/api/v1/subscribers", "{\"account\":\"GD-0003\",\"name\":\"Wu Fang\","
+                + "\"address\":\"8 Pine St\",\"plans\":[\"FTTH-300\"]}").status()).isEqualTo(201);
+            assertThat(acs.post("/api/v1/orders", "{\"subscriberId\":1,\"serialNumber\":\"OAS0003\"}").json())
+                .containsEntry("deviceId", 1L);
+
+            TestAcs.ApiReply created = acs.post("/api/v1/fault-reports", "{\"subscriberId\":1,\"symptom\":\"slow\","
+                + "\"description\":\"slow in the evenings\"}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            assertThat(created.json()).containsEntry("state", "triaged").containsEntry("deviceId", 1L);
+            assertMatches("fault report", created.json(), "FaultReport");
+            Map<String, Object> schemas = obj(obj(doc.get("components")).get("schemas"));
+            Map<String, Object> verdict = obj(created.json().get("verdict"));
+            assertMatches("verdict", verdict, "FaultVerdict");
+            assertThat(list(obj(schemas.get("FaultCategory")).get("enum"))).contains(verdict.get("category"));
+            Set<String> evidence = obj(obj(obj(obj(schemas.get("FaultVerdict")).get("properties")).get("evidence"))
+                .get("properties")).keySet();
+            assertShape("evidence", obj(verdict.get("evidence")).keySet(), evidence, evidence);
+
+            assertMatches("fault report after action", acs.post("/api/v1/fault-reports/1/action",
+                "{\"action\":\"Wi-Fi assessment offered\"}").json(), "FaultReport");
+            Map<String, Object> restored = acs.post("/api/v1/fault-reports/1/restore", "{}").json();
+            assertThat(restored).containsEntry("state", "restored").containsEntry("withinDeadline", true);
+            assertMatches("restored fault report", restored, "FaultReport");
+            Map<String, Object> reports = acs.get("/api/v1/fault-reports").json();
+            assertMatches("fault report list", reports, "FaultReportList");
+            assertMatches("fault report in list", obj(list(reports.get("reports")).get(0)), "FaultReport");
+            Map<String, Object> kpis = acs.get("/api/v1/fault-reports/kpis").json();
+            assertMatches("repair KPIs", kpis, "RepairKpis");
+            assertShape("repair time percentiles", obj(kpis.get("repairSeconds")).keySet(),
+                obj(obj(obj(obj(schemas.get("RepairKpis")).get("properties")).get("repairSeconds")).get("properties"))
+                    .keySet(), Set.of());
+
+            assertMatches("health snapshot", acs.get("/api/v1/devices/1/health").json(), "HealthSnapshot");
+            Map<String, Object> samples = acs.get("/api/v1/devices/1/health/samples").json();
+            assertMatches("health samples", samples, "HealthSampleList");
+            assertThat(list(samples.get("samples"))).as("the triage kept a sample").hasSize(1);
+            assertMatches("health sample", obj(list(samples.get("samples")).get(0)), "HealthSample");
         }
     }
 
