@@ -171,6 +171,7 @@ public final class AcsServer implements AutoCloseable {
         Triage triage = new Triage(db, registry, tasks, wakeup, healthReader, samples, provisioning.subscribers(),
             provisioning.assignments(), normalization, webhooks, new Triage.Settings(tc.repairTime(),
             tc.enterpriseRepairTime(), tc.timeout(), tc.warrantyMonths()), clock);
+        triage.reconcile();
         // Before the listeners start, so no device checks in unseen by the profile engine.
         ProfileModule profiles = ProfileModule.start(db, registry, tasks, wakeup, new NormalizationConcepts(normalization),
             secrets, metrics, clock, config.tasks().expiry().plusHours(1));
@@ -192,6 +193,7 @@ public final class AcsServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(guard(() -> webhooks.deliverDue(clock.instant())), 1, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(guard(() -> tokens.purge(clock.instant())), 1, 24 * 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(guard(provisioning::reconcile), 5, 5, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(guard(triage::reconcile), 5, 5, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(guard(() -> samples.purge(clock.instant())), 10, 24 * 60, TimeUnit.MINUTES);
         Liveness liveness = new Liveness(db);
         housekeeping.scheduleWithFixedDelay(guard(() -> announceLiveness(liveness, webhooks, config, clock.instant())),

@@ -69,9 +69,9 @@ final class FaultReports {
 
     boolean verdict(long id, FaultReport.Verdict v, Instant now) {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE fault_report SET state = 'TRIAGED', category = ?, "
-                + "responsible = ?, recommendation = ?, evidence = ?, triaged_at = ? WHERE id = ? "
-                + "AND state IN ('RECEIVED', 'TRIAGING')")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE fault_report SET state = CASE WHEN state IN "
+                + "('RECEIVED', 'TRIAGING') THEN 'TRIAGED' ELSE state END, category = ?, responsible = ?, "
+                + "recommendation = ?, evidence = ?, triaged_at = ? WHERE id = ?")) {
                 ps.setString(1, v.category().name());
                 ps.setString(2, v.responsible().name());
                 ps.setString(3, clip(v.recommendation()));

@@ -19,6 +19,7 @@ public final class RepairKpis {
     private RepairKpis() {
     }
 
+    /** open, overdue, restored and the percentiles count only faults under the operator's repair commitment. */
     public record Report(int reports, int open, int overdue, int restored, int restoredWithinDeadline,
                          Map<String, Long> repairSecondsPercentiles, Map<String, Integer> byCategory,
                          Map<String, Integer> byResponsible, Map<Long, Integer> repeatDevices, Map<String, Integer> repeatModels) {
@@ -33,6 +34,18 @@ public final class RepairKpis {
         Map<String, Integer> byResponsible = new TreeMap<>();
         Map<Long, Integer> perDevice = new HashMap<>();
         for (FaultReport r : reports) {
+            // Faults the agreements put on the subscriber or the manufacturer do not run the operator's clock.
+            boolean committed = r.verdict() == null || r.verdict().responsible() == FaultReport.Responsible.OPERATOR;
+            if (!committed) {
+                if (r.verdict() != null) {
+                    byCategory.merge(r.verdict().category().apiName(), 1, Integer::sum);
+                    byResponsible.merge(r.verdict().responsible().apiName(), 1, Integer::sum);
+                }
+                if (r.deviceId() != null) {
+                    perDevice.merge(r.deviceId(), 1, Integer::sum);
+                }
+                continue;
+            }
             if (r.open()) {
                 open++;
                 overdue += r.deadlineAt().isBefore(now) ? 1 : 0;

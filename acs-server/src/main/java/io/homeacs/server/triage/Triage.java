@@ -24,6 +24,7 @@ import io.homeacs.server.task.TaskOrigin;
 import io.homeacs.server.task.TaskOutcome;
 import io.homeacs.server.task.TaskQueue;
 import io.homeacs.server.task.TaskSpec;
+import io.homeacs.server.task.TaskState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +80,7 @@ public final class Triage {
             @Override
             public void finished(Task task, TaskOutcome outcome, Instant now) {
                 if (task.state().terminal() && task.origin() == TaskOrigin.SYSTEM) {
-                    reports.byTask(task.id()).ifPresent(r -> judge(r, now));
+                    reports.byTask(task.id()).ifPresent(r -> judge(r, task.state() == TaskState.DONE, now));
                 }
             }
         });
@@ -110,6 +111,9 @@ public final class Triage {
             throw new Conflict("fault report " + id + " is already restored");
         }
         Device device = r.deviceId() == null ? null : registry.find(r.deviceId()).orElse(null);
+        if (r.triageTaskId() != null) {
+            tasks.cancel(r.triageTaskId(), clock.instant());
+        }
         reports.reopen(id);
         start(reports.find(id).orElseThrow(), device, clock.instant());
         return reports.find(id).orElseThrow();
@@ -118,7 +122,7 @@ public final class Triage {
     private void start(FaultReport r, Device device, Instant now) {
         List<String> paths = device == null ? List.of() : health.keyPaths(device);
         if (paths.isEmpty()) {
-            judge(r, now);
+            judge(r, false, now);
             return;
         }
         Task t = tasks.enqueue(device.id(), new TaskSpec.GetParameterValues(paths), TaskOrigin.SYSTEM,
@@ -128,8 +132,22 @@ public final class Triage {
         wakeup.wake(device);
     }
 
-    private synchronized void judge(FaultReport r, Instant now) {
-        if (r.state() != FaultReport.State.RECEIVED && r.state() != FaultReport.State.TRIAGING) {
+    /** Triage runs whose read finished while the ACS was down are judged now. */
+    public void reconcile() {
+        Instant now = clock.instant();
+        for (FaultReport r : reports.list(new FaultReports.Filter(FaultReport.State.TRIAGING, null, null, null, null, null),
+            0, 1000)) {
+            if (r.triageTaskId() != null) {
+                tasks.find(r.triageTaskId()).filter(t -> t.state().terminal())
+                    .ifPresent(t -> judge(r, t.state() == TaskState.DONE, now));
+            }
+        }
+    }
+
+    private synchronized void judge(FaultReport stale, boolean fresh, Instant now) {
+        // Re-read under the lock; an action recorded while the read was out still gets its verdict.
+        FaultReport r = reports.find(stale.id()).orElseThrow();
+        if (r.verdict() != null && r.state() != FaultReport.State.RECEIVED && r.state() != FaultReport.State.TRIAGING) {
             return;
         }
         Subscriber s = subscribers.find(r.subscriberId()).orElseThrow();
@@ -152,7 +170,7 @@ public final class Triage {
                 .orElse(null);
         }
         FaultReport.Verdict v = Verdicts.judge(new Verdicts.Facts(r.symptom(), s, h, wanEnable, ppp, iptv, warrantyEnd,
-            false, now));
+            fresh, now));
         if (reports.verdict(r.id(), v, now)) {
             publish(r.id(), now);
         }

@@ -21,8 +21,9 @@ final class Verdicts {
     static final int UNEXPECTED_REBOOTS = 3;
 
     /** What the rules look at; health is null when the report names no device the subscriber holds. */
+    /** fresh: the device answered this triage's read; otherwise the health is what the ACS knew before. */
     record Facts(Symptom symptom, Subscriber subscriber, HealthSnapshot health, String wanEnable, String pppUsername,
-                 String iptvEnable, Instant warrantyEnd, boolean subscriberOwned, Instant now) {
+                 String iptvEnable, Instant warrantyEnd, boolean fresh, Instant now) {
     }
 
     private Verdicts() {
@@ -30,7 +31,12 @@ final class Verdicts {
 
     static Verdict judge(Facts f) {
         Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("fresh", f.fresh());
         ServiceKind affected = affectedService(f.symptom());
+        boolean lineDown = f.health() != null && f.health().wanStatus() != null && !f.health().wanUp();
+        if (f.subscriber().suspended().contains(ServiceKind.BROADBAND) && (lineDown || affected == ServiceKind.BROADBAND)) {
+            affected = ServiceKind.BROADBAND;
+        }
         if (affected != null && f.subscriber().suspended().contains(affected)) {
             evidence.put("suspended", affected.apiName());
             return new Verdict(Category.SERVICE_SUSPENDED, Responsible.SUBSCRIBER, "the " + affected.apiName()
@@ -55,7 +61,7 @@ final class Verdicts {
             return device(f, evidence, "the device does not answer although its optical level was fine: ask the "
                 + "subscriber to check its power, then");
         }
-        if (!h.wanUp()) {
+        if (h.wanStatus() != null && !h.wanUp()) {
             if ("false".equals(f.wanEnable()) || "ERROR_AUTHENTICATION_FAILURE".equals(h.wanLastError())
                 || !matches(f.pppUsername(), f.subscriber().setting("pppoeUsername"))) {
                 evidence.put("pppUsernameOnDevice", f.pppUsername());
@@ -100,11 +106,8 @@ final class Verdicts {
     }
 
     private static Verdict device(Facts f, Map<String, Object> evidence, String prefix) {
+        // Subscriber-purchased units carry the same 12-month after-sales warranty as leased ones (000 §九.3).
         evidence.put("warrantyEnd", f.warrantyEnd() == null ? null : f.warrantyEnd().toString());
-        if (f.subscriberOwned()) {
-            return new Verdict(Category.LEASED_DEVICE_OUT_OF_WARRANTY, Responsible.MANUFACTURER, prefix + " the device "
-                + "is the subscriber's own; refer to the manufacturer's service", evidence);
-        }
         if (f.warrantyEnd() != null && f.warrantyEnd().isAfter(f.now())) {
             return new Verdict(Category.LEASED_DEVICE_IN_WARRANTY, Responsible.OPERATOR, prefix + " swap the leased "
                 + "device (in warranty: POST /api/v1/subscribers/{id}/swap)", evidence);

@@ -105,4 +105,19 @@ class VerdictsTest {
         assertThat(judge(Symptom.OTHER, subscriber(Set.of(), FIBRE), HEALTHY, "true", "gd1@isp", null).category())
             .isEqualTo(Category.NO_FAULT_FOUND);
     }
+
+    @Test
+    void aSuspendedLineExplainsAnySymptomWhileItIsDown() {
+        var v = judge(Symptom.WIFI, subscriber(Set.of(ServiceKind.BROADBAND), FIBRE),
+            health(true, -19.0, HealthSnapshot.Level.OK, "Disconnected", "ERROR_NONE", 0, 2), "false", "gd1@isp", null);
+        assertThat(v.category()).isEqualTo(Category.SERVICE_SUSPENDED);
+    }
+
+    @Test
+    void anUnknownWanStateIsNotALineFault() {
+        var v = judge(Symptom.OTHER, subscriber(Set.of(), FIBRE),
+            health(true, -19.0, HealthSnapshot.Level.OK, null, null, 0, 2), null, null, null);
+        assertThat(v.category()).isEqualTo(Category.NO_FAULT_FOUND);
+        assertThat(v.evidence()).containsEntry("fresh", false);
+    }
 }
