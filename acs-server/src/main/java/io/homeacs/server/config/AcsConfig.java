@@ -18,10 +18,20 @@ public record AcsConfig(
     Duration webhookRetryBase,
     Path normalizationFile,
     Api api,
-    Provisioning provisioning) {
+    Provisioning provisioning,
+    Lifecycle lifecycle) {
 
     /** restoreDeadline: how soon a resumed service must be in effect; taskExpiry: how long its tasks wait for the device. */
     public record Provisioning(Duration restoreDeadline, Duration taskExpiry) {
+    }
+
+    /**
+     * Equipment lifecycle: warranty length, the ownership a device has until recorded otherwise, the
+     * operator's value table (CNY per device kind) and the optical thresholds of the pre-return check.
+     */
+    public record Lifecycle(int warrantyMonths, String defaultOwnership, java.math.BigDecimal compensationGateway,
+                            java.math.BigDecimal compensationStb, java.math.BigDecimal compensationMesh,
+                            double opticalWarnDbm, double opticalCriticalDbm) {
     }
 
     public enum CpeAuth { DIGEST, BASIC, NONE }
@@ -113,7 +123,23 @@ public record AcsConfig(
             v.string("normalization.file").isBlank() ? dataDir.resolve("normalization.json")
                 : Path.of(v.string("normalization.file")), api,
             new Provisioning(Duration.ofHours(v.integer("provisioning.restore-deadline-hours", 1, 24 * 30)),
-                Duration.ofDays(v.integer("provisioning.task-expiry-days", 1, 365))));
+                Duration.ofDays(v.integer("provisioning.task-expiry-days", 1, 365))), lifecycle(v));
+    }
+
+    private static Lifecycle lifecycle(SettingValues v) {
+        String ownership = v.string("lifecycle.default-ownership").trim().toLowerCase(java.util.Locale.ROOT);
+        if (!java.util.Set.of("leased", "free", "purchased").contains(ownership)) {
+            throw new ConfigException("lifecycle.default-ownership must be leased, free or purchased, got '" + ownership + "'");
+        }
+        double warn = v.decimal("lifecycle.optical-warn-dbm", "-60", "10").doubleValue();
+        double critical = v.decimal("lifecycle.optical-critical-dbm", "-60", "10").doubleValue();
+        if (critical > warn) {
+            throw new ConfigException("lifecycle.optical-critical-dbm (" + critical + ") must not be above "
+                + "lifecycle.optical-warn-dbm (" + warn + ")");
+        }
+        return new Lifecycle(v.integer("lifecycle.warranty-months", 0, 120), ownership,
+            v.decimal("lifecycle.compensation-gateway", "0", "1000000"), v.decimal("lifecycle.compensation-stb", "0", "1000000"),
+            v.decimal("lifecycle.compensation-mesh", "0", "1000000"), warn, critical);
     }
 
     private static CwmpTls cwmpTls(SettingValues v, Path dataDir) {

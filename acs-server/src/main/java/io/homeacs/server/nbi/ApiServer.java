@@ -6,6 +6,7 @@ import io.homeacs.server.events.Webhooks;
 import io.homeacs.server.device.DeviceRegistry;
 import io.homeacs.server.device.Normalization;
 import io.homeacs.server.device.DeviceWakeup;
+import io.homeacs.server.lifecycle.Lifecycle;
 import io.homeacs.server.metrics.AcsMetrics;
 import io.homeacs.server.provision.Provisioning;
 import io.homeacs.server.security.ApiTokens;
@@ -27,7 +28,7 @@ public final class ApiServer implements AutoCloseable {
     public record Services(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, DeviceCredentials credentials,
                            ApiTokens tokens, AuditLog audit, AcsMetrics metrics, Clock clock, int maxWaitSeconds,
                            int rateLimit, java.time.Duration offlineAfter, BulkRuns bulk, Webhooks webhooks,
-                           Normalization normalization, Provisioning provisioning) {
+                           Normalization normalization, Provisioning provisioning, Lifecycle lifecycle) {
     }
 
     public static ApiServer start(String bind, int port, Services s) {
@@ -48,6 +49,9 @@ public final class ApiServer implements AutoCloseable {
             new SubscribersResource(s.provisioning(), s.clock()),
             new OrdersResource(s.provisioning(), s.registry()),
             new ServiceActionsResource(s.provisioning()),
+            new EquipmentResource(s.lifecycle(), s.registry()),
+            new EvidenceResource(s.lifecycle(), s.registry()),
+            new EquipmentCatalogResource(s.lifecycle().catalog(), s.lifecycle().settings(), s.clock()),
             new OpenApiResource()));
         sf.setProviders(List.of(new JsonProvider(), new BearerAuthFilter(s.tokens(), s.clock(),
             new RateLimiter(s.rateLimit(), s.rateLimit() * 4.0)),
