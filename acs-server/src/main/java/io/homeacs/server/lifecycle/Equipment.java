@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,11 +111,7 @@ final class Equipment {
                 ps.setString(1, r.ownership().name());
                 Sql.setInstant(ps, 2, r.leaseStart());
                 Sql.setInstant(ps, 3, r.installedAt());
-                if (r.datesAssignmentId() == null) {
-                    ps.setNull(4, Types.BIGINT);
-                } else {
-                    ps.setLong(4, r.datesAssignmentId());
-                }
+                Sql.setNullableLong(ps, 4, r.datesAssignmentId());
                 ps.setBigDecimal(5, r.purchasePrice());
                 ps.setString(6, r.serialNumber());
                 ps.setString(7, r.hardwareVersion());
@@ -142,10 +137,8 @@ final class Equipment {
         List<EquipmentRecord> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                long assignment = rs.getLong("dates_assignment_id");
-                Long datesFor = rs.wasNull() ? null : assignment;
                 out.add(new EquipmentRecord(rs.getLong("device_id"), Ownership.valueOf(rs.getString("ownership")),
-                    Sql.instant(rs, "lease_start"), Sql.instant(rs, "installed_at"), datesFor,
+                    Sql.instant(rs, "lease_start"), Sql.instant(rs, "installed_at"), Sql.nullableLong(rs, "dates_assignment_id"),
                     rs.getBigDecimal("purchase_price"), rs.getString("serial_number"), rs.getString("hardware_version"),
                     rs.getString("line_id"), rs.getString("note"), Sql.instant(rs, "created_at"),
                     Sql.instant(rs, "updated_at"), rs.getString("updated_by")));

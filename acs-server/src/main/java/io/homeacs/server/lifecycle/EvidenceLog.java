@@ -6,7 +6,6 @@ import io.homeacs.server.store.Sql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,11 +64,7 @@ final class EvidenceLog {
                 ins.setString(3, Equipment.cut(s.subject(), 256));
                 ins.setString(4, Equipment.cut(s.expected(), 1024));
                 ins.setString(5, Equipment.cut(s.observed(), 1024));
-                if (s.subscriberId() == null) {
-                    ins.setNull(6, Types.BIGINT);
-                } else {
-                    ins.setLong(6, s.subscriberId());
-                }
+                Sql.setNullableLong(ins, 6, s.subscriberId());
                 ins.setString(7, Json.write(s.proof()));
                 Sql.setInstant(ins, 8, s.at());
                 Sql.setInstant(ins, 9, s.at());
@@ -155,8 +150,7 @@ final class EvidenceLog {
     }
 
     private static Evidence read(ResultSet rs) throws SQLException {
-        long subscriber = rs.getLong("subscriber_id");
-        Long holder = rs.wasNull() ? null : subscriber;
+        Long holder = Sql.nullableLong(rs, "subscriber_id");
         return new Evidence(rs.getLong("id"), rs.getLong("device_id"), EvidenceKind.valueOf(rs.getString("kind")),
             rs.getString("subject"), rs.getString("expected"), rs.getString("observed"), holder,
             Json.parseObject(rs.getString("proof")), Sql.instant(rs, "first_seen_at"), Sql.instant(rs, "last_seen_at"),

@@ -46,7 +46,7 @@ public final class Returns {
                 + "device_kind, returned, intact, working, meets_condition, compensation, compensation_basis, released, "
                 + "check_id, detail, inspected_at, inspected_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[] {"id"})) {
                 ps.setLong(1, i.deviceId());
-                setLong(ps, 2, i.subscriberId());
+                Sql.setNullableLong(ps, 2, i.subscriberId());
                 ps.setString(3, i.ownership().name());
                 ps.setString(4, i.kind().apiName());
                 ps.setBoolean(5, i.returned());
@@ -56,7 +56,7 @@ public final class Returns {
                 ps.setBigDecimal(9, i.compensation());
                 ps.setString(10, Equipment.cut(i.compensationBasis(), 500));
                 ps.setBoolean(11, i.released());
-                setLong(ps, 12, i.checkId());
+                Sql.setNullableLong(ps, 12, i.checkId());
                 ps.setString(13, Json.write(i.detail()));
                 Sql.setInstant(ps, 14, i.inspectedAt());
                 ps.setString(15, Equipment.cut(i.inspectedBy(), 128));
@@ -78,7 +78,7 @@ public final class Returns {
                 List<Check> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Check(rs.getLong("id"), deviceId, nullableLong(rs, "subscriber_id"), rs.getString("outcome"),
+                        out.add(new Check(rs.getLong("id"), deviceId, Sql.nullableLong(rs, "subscriber_id"), rs.getString("outcome"),
                             Json.parse(rs.getString("items")) instanceof List<?> l ? List.copyOf(l) : List.of(),
                             Sql.instant(rs, "checked_at"), rs.getString("checked_by")));
                     }
@@ -98,11 +98,11 @@ public final class Returns {
                 List<Inspection> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Inspection(rs.getLong("id"), deviceId, nullableLong(rs, "subscriber_id"),
+                        out.add(new Inspection(rs.getLong("id"), deviceId, Sql.nullableLong(rs, "subscriber_id"),
                             Ownership.valueOf(rs.getString("ownership")), DeviceKind.parse(rs.getString("device_kind")),
                             rs.getBoolean("returned"), nullableBoolean(rs, "intact"), nullableBoolean(rs, "working"),
                             rs.getBoolean("meets_condition"), rs.getBigDecimal("compensation"),
-                            rs.getString("compensation_basis"), rs.getBoolean("released"), nullableLong(rs, "check_id"),
+                            rs.getString("compensation_basis"), rs.getBoolean("released"), Sql.nullableLong(rs, "check_id"),
                             Json.parseObject(rs.getString("detail")), Sql.instant(rs, "inspected_at"),
                             rs.getString("inspected_by")));
                     }
@@ -116,7 +116,7 @@ public final class Returns {
         return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
                 ps.setLong(1, deviceId);
-                setLong(ps, 2, subscriberId);
+                Sql.setNullableLong(ps, 2, subscriberId);
                 ps.setString(3, outcome);
                 ps.setString(4, items);
                 Sql.setInstant(ps, 5, at);
@@ -134,25 +134,12 @@ public final class Returns {
         }
     }
 
-    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.BIGINT);
-        } else {
-            ps.setLong(i, v);
-        }
-    }
-
     private static void setBoolean(PreparedStatement ps, int i, Boolean v) throws SQLException {
         if (v == null) {
             ps.setNull(i, Types.BOOLEAN);
         } else {
             ps.setBoolean(i, v);
         }
-    }
-
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
     }
 
     private static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
