@@ -15,6 +15,7 @@ import io.homeacs.server.device.Normalization;
 import io.homeacs.server.events.EventPayloads;
 import io.homeacs.server.events.EventType;
 import io.homeacs.server.events.Webhooks;
+import io.homeacs.server.lifecycle.Lifecycle;
 import io.homeacs.server.metrics.AcsMetrics;
 import io.homeacs.server.nbi.ApiServer;
 import io.homeacs.server.provision.Provisioning;
@@ -176,6 +177,9 @@ public final class AcsServer implements AutoCloseable {
         ProfileModule profiles = ProfileModule.start(db, registry, tasks, wakeup, new NormalizationConcepts(normalization),
             secrets, metrics, clock, config.tasks().expiry().plusHours(1));
 
+        // After provisioning, so a sanctioned swap has bound the new unit before the line is checked.
+        Lifecycle lifecycle = new Lifecycle(db, registry, tasks, provisioning.assignments(), normalization, wakeup,
+            LifecycleWiring.resetAuthority(credentials, tasks), provisioning::release, LifecycleWiring.settings(config), clock);
         AcsConfig.Cwmp c = config.cwmp();
         Listeners cwmp = startListeners(c, endpoint, workers, metrics, opened);
         int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
@@ -183,7 +187,7 @@ public final class AcsServer implements AutoCloseable {
         ApiServer api = ApiServer.start(config.api().bind(), apiPort,
             new ApiServer.Services(registry, tasks, wakeup, credentials, tokens, new AuditLog(db), metrics, clock,
                 config.api().maxWaitSeconds(), config.api().rateLimit(), config.offlineAfter(), bulk, webhooks, normalization,
-                provisioning, profiles, triage, healthReader, samples));
+                provisioning, profiles, triage, healthReader, samples, lifecycle));
 
         long flushMs = config.registryFlushInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(guard(registry::flush), flushMs, flushMs, TimeUnit.MILLISECONDS);

@@ -20,7 +20,8 @@ public record AcsConfig(
     Api api,
     Provisioning provisioning,
     Health health,
-    Triage triage) {
+    Triage triage,
+    Lifecycle lifecycle) {
 
     /** Optical thresholds in dBm, hosts a line may serve, how often and how long key values are sampled. */
     public record Health(double opticalWarnDbm, double opticalCriticalDbm, int maxHosts, Duration sampleInterval,
@@ -33,6 +34,15 @@ public record AcsConfig(
 
     /** restoreDeadline: how soon a resumed service must be in effect; taskExpiry: how long its tasks wait for the device. */
     public record Provisioning(Duration restoreDeadline, Duration taskExpiry) {
+    }
+
+    /**
+     * Equipment lifecycle: warranty length, the ownership a device has until recorded otherwise, the
+     * operator's value table (CNY per device kind) and the optical thresholds of the pre-return check.
+     */
+    public record Lifecycle(int warrantyMonths, String defaultOwnership, java.math.BigDecimal compensationGateway,
+                            java.math.BigDecimal compensationStb, java.math.BigDecimal compensationMesh,
+                            double opticalWarnDbm, double opticalCriticalDbm) {
     }
 
     public enum CpeAuth { DIGEST, BASIC, NONE }
@@ -117,6 +127,7 @@ public record AcsConfig(
             Duration.ofSeconds(v.integer("task.retry-max-seconds", 1, 7 * 86400)));
         Api api = new Api(v.string("api.bind"), v.integer("api.port", 0, 65535), v.integer("api.max-wait-seconds", 0, 3600),
             v.integer("api.rate-limit", 1, 100_000));
+        Health health = health(v);
         return new AcsConfig(dataDir, db, cwmp, cpe, cr, tasks,
             Duration.ofMillis(v.integer("registry.flush-interval-ms", 10, 600_000)),
             Duration.ofSeconds(v.integer("registry.offline-after-seconds", 10, 30 * 86400)),
@@ -125,11 +136,25 @@ public record AcsConfig(
                 : Path.of(v.string("normalization.file")), api,
             new Provisioning(Duration.ofHours(v.integer("provisioning.restore-deadline-hours", 1, 24 * 30)),
                 Duration.ofDays(v.integer("provisioning.task-expiry-days", 1, 365))),
-            health(v),
+            health,
             new Triage(Duration.ofHours(v.integer("triage.repair-hours", 1, 24 * 30)),
                 Duration.ofHours(v.integer("triage.enterprise-repair-hours", 1, 24 * 30)),
                 Duration.ofMinutes(v.integer("triage.timeout-minutes", 1, 24 * 60)),
-                v.integer("lifecycle.warranty-months", 0, 120)));
+                v.integer("lifecycle.warranty-months", 0, 120)),
+            lifecycle(v, health));
+    }
+
+    /** The pre-return check judges optical power by the same thresholds as health and triage. */
+    private static Lifecycle lifecycle(SettingValues v, Health health) {
+        String ownership = v.string("lifecycle.default-ownership").trim().toLowerCase(java.util.Locale.ROOT);
+        if (!java.util.Set.of("leased", "free", "purchased").contains(ownership)) {
+            throw new ConfigException("lifecycle.default-ownership must be leased, free or purchased, got '" + ownership + "'");
+        }
+        double warn = health.opticalWarnDbm();
+        double critical = health.opticalCriticalDbm();
+        return new Lifecycle(v.integer("lifecycle.warranty-months", 0, 120), ownership,
+            v.decimal("lifecycle.compensation-gateway", "0", "1000000"), v.decimal("lifecycle.compensation-stb", "0", "1000000"),
+            v.decimal("lifecycle.compensation-mesh", "0", "1000000"), warn, critical);
     }
 
     private static Health health(SettingValues v) {

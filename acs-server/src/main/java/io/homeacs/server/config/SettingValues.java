@@ -45,6 +45,20 @@ final class SettingValues {
         }
     }
 
+    /** A decimal number with at most two places (money, dBm), within [min, max]. */
+    java.math.BigDecimal decimal(String key, String min, String max) {
+        String v = string(key).trim();
+        try {
+            java.math.BigDecimal n = new java.math.BigDecimal(v);
+            if (n.scale() > 2 || n.compareTo(new java.math.BigDecimal(min)) < 0 || n.compareTo(new java.math.BigDecimal(max)) > 0) {
+                throw new ConfigException(key + " must be between " + min + " and " + max + " with at most two decimals, got " + v);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a number, got '" + v + "'");
+        }
+    }
+
     boolean bool(String key) {
         String v = string(key).trim().toLowerCase(Locale.ROOT);
         return switch (v) {

@@ -11,4 +11,11 @@ import java.time.Instant;
 @FunctionalInterface
 public interface CheckInListener {
     void checkedIn(Device device, InformFacts facts, boolean firstContact, Instant now);
+
+    /**
+     * A known device's 0 BOOTSTRAP was refused because nobody authorised a re-bootstrap: it was reset
+     * outside the ACS (or someone impersonates it). The session does not go on, so checkedIn is not called.
+     */
+    default void rebootstrapRefused(Device device, InformFacts facts, Instant now) {
+    }
 }

@@ -299,6 +299,17 @@ public final class DeviceRegistry {
         }
     }
 
+    /** Called by the protocol adapter when it refuses a known device's unauthorised 0 BOOTSTRAP. */
+    public void rebootstrapRefused(Device device, InformFacts facts, Instant now) {
+        for (CheckInListener l : checkInListeners) {
+            try {
+                l.rebootstrapRefused(device, facts, now);
+            } catch (RuntimeException e) {
+                LOG.warn("check-in listener failed for refused device {}", device.key(), e);
+            }
+        }
+    }
+
     /** Tags are 1-64 characters of letters, digits and . _ : - so they stay safe in URLs, CSV and queries. */
     public static String checkTag(String tag) {
         if (tag == null || !tag.matches("[A-Za-z0-9._:-]{1,64}")) {

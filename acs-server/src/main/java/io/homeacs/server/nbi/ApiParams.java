@@ -52,4 +52,12 @@ final class ApiParams {
         }
         throw ApiException.badRequest(name + " must be a positive whole number");
     }
+
+    /** A device named in a path by numeric id or by device key: an all-digit value shorter than 19 characters is an id. */
+    static io.homeacs.server.device.Device device(io.homeacs.server.device.DeviceRegistry registry, String id) {
+        if (id.chars().allMatch(Character::isDigit) && id.length() < 19) {
+            return registry.find(Long.parseLong(id)).orElseThrow(() -> ApiException.notFound("device " + id));
+        }
+        return registry.findByKey(id).orElseThrow(() -> ApiException.notFound("device " + id));
+    }
 }

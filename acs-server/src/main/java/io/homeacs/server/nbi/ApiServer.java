@@ -6,6 +6,7 @@ import io.homeacs.server.events.Webhooks;
 import io.homeacs.server.device.DeviceRegistry;
 import io.homeacs.server.device.Normalization;
 import io.homeacs.server.device.DeviceWakeup;
+import io.homeacs.server.lifecycle.Lifecycle;
 import io.homeacs.server.metrics.AcsMetrics;
 import io.homeacs.server.provision.Provisioning;
 import io.homeacs.server.health.HealthReader;
@@ -32,7 +33,8 @@ public final class ApiServer implements AutoCloseable {
                            ApiTokens tokens, AuditLog audit, AcsMetrics metrics, Clock clock, int maxWaitSeconds,
                            int rateLimit, java.time.Duration offlineAfter, BulkRuns bulk, Webhooks webhooks,
                            Normalization normalization, Provisioning provisioning, ProfileModule profiles,
-                           Triage triage, HealthReader health, HealthSamples samples) {
+                           Triage triage, HealthReader health, HealthSamples samples,
+                           Lifecycle lifecycle) {
     }
 
     public static ApiServer start(String bind, int port, Services s) {
@@ -58,6 +60,9 @@ public final class ApiServer implements AutoCloseable {
             new FaultReportsResource(s.triage()),
             new DeviceHealthResource(s.registry(), s.health(), s.samples(), new InstallerScope(s.provisioning().orders(),
                 s.provisioning().assignments(), s.clock()), s.clock()),
+            new EquipmentResource(s.lifecycle(), s.registry()),
+            new EvidenceResource(s.lifecycle(), s.registry()),
+            new EquipmentCatalogResource(s.lifecycle().catalog(), s.lifecycle().settings(), s.clock()),
             new OpenApiResource()));
         sf.setProviders(List.of(new JsonProvider(), new BearerAuthFilter(s.tokens(), s.clock(),
             new RateLimiter(s.rateLimit(), s.rateLimit() * 4.0)),

@@ -305,15 +305,12 @@ public final class DevicesResource {
     }
 
     private Device find(String id) {
-        return find(registry, id);
+        return ApiParams.device(registry, id);
     }
 
-    /** A device by numeric id (all digits, under 19) or by device key; 404 when there is none. */
+    /** A device by numeric id or by device key; 404 when there is none. */
     static Device find(DeviceRegistry registry, String id) {
-        if (id.chars().allMatch(Character::isDigit) && id.length() < 19) {
-            return registry.find(Long.parseLong(id)).orElseThrow(() -> ApiException.notFound("device " + id));
-        }
-        return registry.findByKey(id).orElseThrow(() -> ApiException.notFound("device " + id));
+        return ApiParams.device(registry, id);
     }
 
 }

@@ -26,7 +26,8 @@ public final class Assignments {
     public record Bound(BindResult result, boolean releasedOld) {
     }
 
-    public record Assignment(long deviceId, long subscriberId, Long orderId, Instant assignedAt, Instant releasedAt,
+    /** id orders the history and names one holding (equipment lifecycle keeps per-lease corrections by it). */
+    public record Assignment(long id, long deviceId, long subscriberId, Long orderId, Instant assignedAt, Instant releasedAt,
                              String releaseReason) {
     }
 
@@ -106,7 +107,7 @@ public final class Assignments {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long order = rs.getLong("order_id");
-                        out.add(new Assignment(rs.getLong("device_id"), rs.getLong("subscriber_id"),
+                        out.add(new Assignment(rs.getLong("id"), rs.getLong("device_id"), rs.getLong("subscriber_id"),
                             rs.wasNull() ? null : order, Sql.instant(rs, "assigned_at"), Sql.instant(rs, "released_at"),
                             rs.getString("release_reason")));
                     }

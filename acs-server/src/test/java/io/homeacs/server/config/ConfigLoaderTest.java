@@ -51,6 +51,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void lifecycleDefaultsAreTheAgreementsAndAreValidated() {
+        ConfigLoader loader = new ConfigLoader();
+        String d = dir.toString();
+        AcsConfig.Lifecycle l = loader.load(List.of("--data-dir", d), Map.of()).lifecycle();
+        assertThat(l.warrantyMonths()).isEqualTo(12);
+        assertThat(l.defaultOwnership()).isEqualTo("leased");
+        assertThat(l.compensationGateway()).isEqualByComparingTo("150");
+        assertThat(l.compensationStb()).isEqualByComparingTo("180");
+        assertThat(l.compensationMesh()).isEqualByComparingTo("180");
+        assertThat(l.opticalWarnDbm()).isEqualTo(-25.0);
+        assertThat(l.opticalCriticalDbm()).isEqualTo(-28.0);
+        assertThat(loader.load(List.of("--data-dir", d, "--lifecycle-warranty-months", "24",
+            "--lifecycle-compensation-stb", "199.50"), Map.of()).lifecycle()).satisfies(c -> {
+                assertThat(c.warrantyMonths()).isEqualTo(24);
+                assertThat(c.compensationStb()).isEqualByComparingTo("199.5");
+            });
+        assertThatThrownBy(() -> loader.load(List.of("--data-dir", d, "--lifecycle-default-ownership", "rented"), Map.of()))
+            .hasMessageContaining("lifecycle.default-ownership");
+        assertThatThrownBy(() -> loader.load(List.of("--data-dir", d, "--lifecycle-compensation-mesh", "1.005"), Map.of()))
+            .hasMessageContaining("two decimals");
+        assertThatThrownBy(() -> loader.load(List.of("--data-dir", d, "--health-optical-critical-dbm", "-20"), Map.of()))
+            .hasMessageContaining("health.optical-warn-dbm");
+    }
+
+    @Test
     void fileThenEnvironmentThenFlagsOverride() throws Exception {
         Files.writeString(dir.resolve("acs.properties"), "cwmp.port=1000\napi.port=2000\ntask.max-attempts=7\n");
         AcsConfig c = new ConfigLoader().load(List.of("--data-dir", dir.toString(), "--api-port=3000"),

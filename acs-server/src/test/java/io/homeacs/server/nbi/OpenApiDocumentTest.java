@@ -56,7 +56,8 @@ class OpenApiDocumentTest {
     private static final List<Class<?>> RESOURCES = List.of(DevicesResource.class, TasksResource.class,
         AccessResource.class, AuditResource.class, BulkResource.class, WebhooksResource.class, NormalizationResource.class, MetricsResource.class, OpenApiResource.class,
         PlansResource.class, SubscribersResource.class, OrdersResource.class, ServiceActionsResource.class,
-        ProfilesResource.class, DeviceProfilesResource.class, FaultReportsResource.class, DeviceHealthResource.class);
+        ProfilesResource.class, DeviceProfilesResource.class, FaultReportsResource.class, DeviceHealthResource.class,
+        EquipmentResource.class, EvidenceResource.class, EquipmentCatalogResource.class);
 
     /** Operations, query parameters and device fields documented ahead of their code; empty when in step. */
     private static final Set<String> OPERATIONS_DOCUMENTED_BEFORE_CODE = Set.of();
@@ -388,6 +389,42 @@ class OpenApiDocumentTest {
             assertMatches("health samples", samples, "HealthSampleList");
             assertThat(list(samples.get("samples"))).as("the triage kept a sample").hasSize(1);
             assertMatches("health sample", obj(list(samples.get("samples")).get(0)), "HealthSample");
+        }
+    }
+
+    /** Equipment records, evidence, pre-return checks, inspections and the catalogue as the server returns them. */
+    @Test
+    void lifecycleResponsesMatchTheirSchemas() {
+        try (TestAcs acs = TestAcs.start(dataDir)) {
+            ScriptedCpe cpe = new ScriptedCpe(acs.cwmpPort(), "00259E", "HG8245H", "OAS0003", "bootstrap", "bootstrap");
+            Onboarding.run(cpe);
+            assertMatches("equipment", acs.get("/api/v1/equipment/1").json(), "Equipment");
+            TestAcs.ApiReply sw = acs.post("/api/v1/equipment-catalog/software", "{\"model\":\"*\",\"softwareVersion\":\"2.0\"}");
+            assertThat(sw.status()).as(sw.body()).isEqualTo(201);
+            assertMatches("approved software", sw.json(), "ApprovedSoftware");
+            assertMatches("approved software list", acs.get("/api/v1/equipment-catalog/software").json(), "ApprovedSoftwareList");
+            assertMatches("certified model", acs.post("/api/v1/equipment-catalog/models", "{\"model\":\"F660\"}").json(),
+                "CertifiedModel");
+            assertMatches("certified models", acs.get("/api/v1/equipment-catalog/models").json(), "CertifiedModelList");
+            assertMatches("value table", acs.get("/api/v1/equipment-catalog/values").json(), "ValueTable");
+            // A version outside the list and a model not certified: two pieces of evidence.
+            cpe.inform(ScriptedCpe.events("1 BOOT"), List.of(new String[] {"Device.DeviceInfo.SoftwareVersion", "1.0"},
+                new String[] {"Device.DeviceInfo.ModelName", "HG8245H"}));
+            assertThat(cpe.emptyPost().status()).isEqualTo(204);
+            Map<String, Object> evidence = acs.get("/api/v1/evidence").json();
+            assertMatches("evidence list", evidence, "EvidenceList");
+            assertThat(list(evidence.get("evidence"))).hasSize(2);
+            assertMatches("evidence", obj(list(evidence.get("evidence")).get(0)), "Evidence");
+            TestAcs.ApiReply check = acs.post("/api/v1/equipment/1/pre-return-checks", "{\"wake\":false}");
+            assertThat(check.status()).as(check.body()).isEqualTo(201);
+            assertMatches("pre-return check", check.json(), "PreReturnCheck");
+            list(check.json().get("items")).forEach(item -> assertMatches("check item", obj(item), "CheckItem"));
+            assertMatches("pre-return checks", acs.get("/api/v1/equipment/1/pre-return-checks").json(), "PreReturnCheckList");
+            TestAcs.ApiReply inspection = acs.post("/api/v1/equipment/1/inspections", "{\"returned\":false}");
+            assertThat(inspection.status()).as(inspection.body()).isEqualTo(201);
+            assertMatches("inspection", inspection.json(), "Inspection");
+            assertMatches("inspections", acs.get("/api/v1/equipment/1/inspections").json(), "InspectionList");
+            assertMatches("dismissed", acs.post("/api/v1/evidence/1/dismiss", "{\"reason\":\"test\"}").json(), "Evidence");
         }
     }
 

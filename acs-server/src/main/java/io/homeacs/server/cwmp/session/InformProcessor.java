@@ -106,6 +106,7 @@ final class InformProcessor {
             LOG.warn("device {} re-bootstrapped with the shared credentials; it gets new ones", key);
             return null;
         }
+        registry.rebootstrapRefused(device, facts, now);
         return "device " + key + " re-bootstrapped without authorisation (no factory reset sent by the ACS); "
             + "an operator can allow it: POST /api/v1/devices/" + device.id() + "/allow-rebootstrap";
     }
