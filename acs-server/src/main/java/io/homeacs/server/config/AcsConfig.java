@@ -28,8 +28,8 @@ public record AcsConfig(
                          Duration sampleRetention) {
     }
 
-    /** Repair commitments, how long triage waits for a device, warranty length from installation. */
-    public record Triage(Duration repairTime, Duration enterpriseRepairTime, Duration timeout, int warrantyMonths) {
+    /** Repair commitments and how long triage waits for a device. */
+    public record Triage(Duration repairTime, Duration enterpriseRepairTime, Duration timeout) {
     }
 
     /** restoreDeadline: how soon a resumed service must be in effect; taskExpiry: how long its tasks wait for the device. */
@@ -139,8 +139,7 @@ public record AcsConfig(
             health,
             new Triage(Duration.ofHours(v.integer("triage.repair-hours", 1, 24 * 30)),
                 Duration.ofHours(v.integer("triage.enterprise-repair-hours", 1, 24 * 30)),
-                Duration.ofMinutes(v.integer("triage.timeout-minutes", 1, 24 * 60)),
-                v.integer("lifecycle.warranty-months", 0, 120)),
+                Duration.ofMinutes(v.integer("triage.timeout-minutes", 1, 24 * 60))),
             lifecycle(v, health));
     }
 

@@ -28,7 +28,7 @@ import io.homeacs.server.task.TaskState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.function.LongFunction;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,15 +50,18 @@ public final class Triage {
     private final Normalization normalization;
     private final Webhooks webhooks;
     private final Settings settings;
+    /** Device id → end of its warranty from the equipment record (null when unknown). */
+    private final LongFunction<Instant> warrantyEnd;
     private final Clock clock;
 
-    /** Repair commitments (24 h, 48 h for enterprise), how long a triage waits for the device, warranty length. */
-    public record Settings(Duration repairTime, Duration enterpriseRepairTime, Duration triageTimeout, int warrantyMonths) {
+    /** Repair commitments (24 h, 48 h for enterprise) and how long a triage waits for the device. */
+    public record Settings(Duration repairTime, Duration enterpriseRepairTime, Duration triageTimeout) {
     }
 
     public Triage(Database db, DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, HealthReader health,
                   HealthSamples samples, Subscribers subscribers, Assignments assignments, Normalization normalization,
-                  Webhooks webhooks, Settings settings, Clock clock) {
+                  Webhooks webhooks, Settings settings, LongFunction<Instant> warrantyEnd, Clock clock) {
+        this.warrantyEnd = warrantyEnd;
         this.reports = new FaultReports(db);
         this.registry = registry;
         this.tasks = tasks;
@@ -156,7 +159,7 @@ public final class Triage {
         String wanEnable = null;
         String ppp = null;
         String iptv = null;
-        Instant warrantyEnd = null;
+        Instant warranty = null;
         if (device != null) {
             h = health.snapshot(device, now);
             samples.record(h);
@@ -164,12 +167,9 @@ public final class Triage {
             wanEnable = value("wanEnable", device, doc);
             ppp = value("wanPppUsername", device, doc);
             iptv = value("iptvEnable", device, doc);
-            warrantyEnd = assignments.history(device.id(), null, 1000).stream()
-                .map(Assignments.Assignment::assignedAt).min(Comparator.naturalOrder())
-                .map(installed -> installed.atZone(java.time.ZoneOffset.UTC).plusMonths(settings.warrantyMonths()).toInstant())
-                .orElse(null);
+            warranty = this.warrantyEnd.apply(device.id());
         }
-        FaultReport.Verdict v = Verdicts.judge(new Verdicts.Facts(r.symptom(), s, h, wanEnable, ppp, iptv, warrantyEnd,
+        FaultReport.Verdict v = Verdicts.judge(new Verdicts.Facts(r.symptom(), s, h, wanEnable, ppp, iptv, warranty,
             fresh, now));
         if (reports.verdict(r.id(), v, now)) {
             publish(r.id(), now);
