@@ -18,7 +18,17 @@ public record AcsConfig(
     Duration webhookRetryBase,
     Path normalizationFile,
     Api api,
-    Provisioning provisioning) {
+    Provisioning provisioning,
+    Diagnostics diagnostics) {
+
+    /**
+     * Remote diagnostics: the compliance threshold, how long a run may take, the default test size, and
+     * the ACS's own speed-test server (serverPort -1 = off; serverUrl empty = that server, reached at the
+     * host each device knows the ACS by).
+     */
+    public record Diagnostics(int compliancePercent, Duration timeout, int testBytes, int serverPort, String serverBind,
+                              String serverUrl, int serverMaxBytes, int serverMaxConcurrent) {
+    }
 
     /** restoreDeadline: how soon a resumed service must be in effect; taskExpiry: how long its tasks wait for the device. */
     public record Provisioning(Duration restoreDeadline, Duration taskExpiry) {
@@ -113,7 +123,19 @@ public record AcsConfig(
             v.string("normalization.file").isBlank() ? dataDir.resolve("normalization.json")
                 : Path.of(v.string("normalization.file")), api,
             new Provisioning(Duration.ofHours(v.integer("provisioning.restore-deadline-hours", 1, 24 * 30)),
-                Duration.ofDays(v.integer("provisioning.task-expiry-days", 1, 365))));
+                Duration.ofDays(v.integer("provisioning.task-expiry-days", 1, 365))), diagnostics(v));
+    }
+
+    private static Diagnostics diagnostics(SettingValues v) {
+        String url = v.string("diagnostics.server-url").trim();
+        if (!url.isEmpty() && !url.matches("(?i)https?://[^/\\s?#]+(/[^\\s?#]*)?")) {
+            throw new ConfigException("diagnostics.server-url must be an http:// or https:// base URL, got '" + url + "'");
+        }
+        int max = v.integer("diagnostics.server-max-bytes", 1000, 2_000_000_000);
+        return new Diagnostics(v.integer("diagnostics.compliance-percent", 1, 100),
+            Duration.ofSeconds(v.integer("diagnostics.timeout-seconds", 10, 86400)),
+            v.integer("diagnostics.test-bytes", 1000, 2_000_000_000), v.integer("diagnostics.server-port", -1, 65535),
+            v.string("diagnostics.server-bind"), url, max, v.integer("diagnostics.server-max-concurrent", 1, 256));
     }
 
     private static CwmpTls cwmpTls(SettingValues v, Path dataDir) {

@@ -6,6 +6,7 @@ import io.homeacs.server.events.Webhooks;
 import io.homeacs.server.device.DeviceRegistry;
 import io.homeacs.server.device.Normalization;
 import io.homeacs.server.device.DeviceWakeup;
+import io.homeacs.server.diagnose.Diagnostics;
 import io.homeacs.server.metrics.AcsMetrics;
 import io.homeacs.server.provision.Provisioning;
 import io.homeacs.server.security.ApiTokens;
@@ -27,16 +28,18 @@ public final class ApiServer implements AutoCloseable {
     public record Services(DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, DeviceCredentials credentials,
                            ApiTokens tokens, AuditLog audit, AcsMetrics metrics, Clock clock, int maxWaitSeconds,
                            int rateLimit, java.time.Duration offlineAfter, BulkRuns bulk, Webhooks webhooks,
-                           Normalization normalization, Provisioning provisioning) {
+                           Normalization normalization, Provisioning provisioning, Diagnostics diagnostics) {
     }
 
     public static ApiServer start(String bind, int port, Services s) {
+        InstallerScope installers = new InstallerScope(s.provisioning().orders(), s.provisioning().assignments(), s.clock());
         JAXRSServerFactoryBean sf = new JAXRSServerFactoryBean();
         sf.setAddress("http://" + bind + ":" + port + "/");
         sf.setServiceBeans(List.of(
             new DevicesResource(s.registry(), s.tasks(), s.wakeup(), s.credentials(), s.clock(), s.maxWaitSeconds(),
-                s.offlineAfter(), s.normalization(), new InstallerScope(s.provisioning().orders(),
-                s.provisioning().assignments(), s.clock())),
+                s.offlineAfter(), s.normalization(), installers),
+            new DeviceDiagnosticsResource(s.registry(), s.diagnostics(), installers),
+            new DiagnosticsResource(s.diagnostics(), installers),
             new NormalizationResource(s.normalization()),
             new TasksResource(s.tasks(), s.clock()),
             new AccessResource(s.tokens(), s.clock()),

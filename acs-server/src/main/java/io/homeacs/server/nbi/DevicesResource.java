@@ -305,10 +305,7 @@ public final class DevicesResource {
     }
 
     private Device find(String id) {
-        if (id.chars().allMatch(Character::isDigit) && id.length() < 19) {
-            return registry.find(Long.parseLong(id)).orElseThrow(() -> ApiException.notFound("device " + id));
-        }
-        return registry.findByKey(id).orElseThrow(() -> ApiException.notFound("device " + id));
+        return DeviceLookup.find(registry, id);
     }
 
 }

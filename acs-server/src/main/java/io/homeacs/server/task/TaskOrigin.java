@@ -1,7 +1,8 @@
 package io.homeacs.server.task;
 
 /**
- * Who asked for a task: an operator through the API, the ACS itself (bootstrap, refresh), or
- * subscriber provisioning (commissioning, suspend and resume), which follows its own tasks' outcomes.
+ * Who asked for a task: an operator through the API, the ACS itself (bootstrap, refresh), subscriber
+ * provisioning (commissioning, suspend and resume) or a remote diagnostics run (speed test, ping,
+ * trace route); the last two follow their own tasks' outcomes.
  */
-public enum TaskOrigin { API, SYSTEM, PROVISIONING }
+public enum TaskOrigin { API, SYSTEM, PROVISIONING, DIAGNOSTICS }

@@ -55,7 +55,8 @@ class OpenApiDocumentTest {
     /** Every resource registered in ApiServer; {@link #everyResourceClassIsListed} notices a new one. */
     private static final List<Class<?>> RESOURCES = List.of(DevicesResource.class, TasksResource.class,
         AccessResource.class, AuditResource.class, BulkResource.class, WebhooksResource.class, NormalizationResource.class, MetricsResource.class, OpenApiResource.class,
-        PlansResource.class, SubscribersResource.class, OrdersResource.class, ServiceActionsResource.class);
+        PlansResource.class, SubscribersResource.class, OrdersResource.class, ServiceActionsResource.class,
+        DeviceDiagnosticsResource.class, DiagnosticsResource.class);
 
     /** Operations, query parameters and device fields documented ahead of their code; empty when in step. */
     private static final Set<String> OPERATIONS_DOCUMENTED_BEFORE_CODE = Set.of();
