@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,9 +170,9 @@ public final class Diagnostics {
         }
     }
 
-    private void read(DiagnosticRun run, java.util.Map<String, Object> taskResult, Instant now) {
+    private void read(DiagnosticRun run, Map<String, Object> taskResult, Instant now) {
         Device d = registry.find(run.deviceId()).orElseThrow();
-        java.util.Map<String, String> v = Results.values(taskResult, run.phase().path(d.dataModel()));
+        Map<String, String> v = Results.values(taskResult, run.phase().path(d.dataModel()));
         String state = v.getOrDefault("DiagnosticsState", "");
         if (state.equals(RequestValues.REQUESTED)) {
             // The event was for something else (another manager's test): ours is still measuring.
@@ -292,7 +293,7 @@ public final class Diagnostics {
 
     private static TaskOutcome outcomeOf(Task t) {
         if (t.state() == TaskState.DONE) {
-            return TaskOutcome.Done.of(t.result() == null ? java.util.Map.of() : t.result());
+            return TaskOutcome.Done.of(t.result() == null ? Map.of() : t.result());
         }
         return TaskOutcome.Failed.permanent(t.faultCode() == null ? 0 : t.faultCode(),
             t.faultString() == null ? t.state().name().toLowerCase(Locale.ROOT) : t.faultString());
@@ -303,9 +304,8 @@ public final class Diagnostics {
             return "its task " + task.id() + " was cancelled";
         }
         if (outcome instanceof TaskOutcome.Failed f) {
-            String s = (f.code() == 0 ? "" : "fault " + f.code() + " ") + f.message();
-            Object faults = f.detail().get("parameterFaults");
-            return faults == null ? s : s + " " + faults;
+            // Code 0 is the ACS's own reason (no answer after retries), not a device fault.
+            return f.code() == 0 ? f.message() : "the device refused: " + f.describe();
         }
         return "task ended " + task.state().name().toLowerCase(Locale.ROOT);
     }

@@ -84,6 +84,34 @@ class DiagnosticsApiTest {
     }
 
     @Test
+    void aTr098DeviceIsAskedAtItsOwnPathsAndItsRefusalFailsTheRun() {
+        ScriptedCpe cpe = new ScriptedCpe(acs.cwmpPort(), "00D0B8", "HG8145V5", "DIAG05", "bootstrap", "bootstrap");
+        cpe.namespace = "urn:dslforum-org:cwmp-1-0";
+        cpe.root = "InternetGatewayDevice.";
+        Onboarding.run(cpe);
+        TestAcs.ApiReply created = acs.post("/api/v1/devices/" + cpe.deviceKey() + "/diagnostics",
+            "{\"type\":\"traceRoute\",\"host\":\"203.0.113.10\",\"maxHops\":12,\"connectionRequest\":false}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long run = ((Number) created.json().get("id")).longValue();
+
+        cpe.inform(ScriptedCpe.events("2 PERIODIC"), cpe.standardParams("1.0", ""));
+        ScriptedCpe.Reply spv = cpe.emptyPost();
+        String trace = "InternetGatewayDevice.TraceRouteDiagnostics.";
+        assertThat(spv.body()).contains(trace + "MaxHopCount").contains(">12<").contains(trace + "DiagnosticsState");
+        assertThat(cpe.respond(spv.cwmpId(), "<soap-env:Fault><faultcode>Client</faultcode><faultstring>CWMP fault"
+            + "</faultstring><detail><cwmp:Fault><FaultCode>9003</FaultCode><FaultString>Invalid arguments</FaultString>"
+            + "<SetParameterValuesFault><ParameterName>" + trace + "MaxHopCount</ParameterName><FaultCode>9005</FaultCode>"
+            + "<FaultString>Invalid parameter name</FaultString></SetParameterValuesFault></cwmp:Fault></detail>"
+            + "</soap-env:Fault>").status()).isEqualTo(204);
+
+        Map<String, Object> failed = acs.get("/api/v1/diagnostics/" + run).json();
+        assertThat(failed).containsEntry("state", "failed").containsEntry("phase", "trace");
+        assertThat(failed.get("detail").toString()).contains("the trace request failed")
+            .contains("the device refused: fault 9003").contains(trace + "MaxHopCount (9005 Invalid parameter name)");
+        assertThat(failed.get("finishedAt")).isNotNull();
+    }
+
+    @Test
     void badInputIsRefusedAndAnOfflineDeviceTimesOut() {
         ScriptedCpe cpe = new ScriptedCpe(acs.cwmpPort(), "00259E", "HG8245H", "DIAG02", "bootstrap", "bootstrap");
         Onboarding.run(cpe);
