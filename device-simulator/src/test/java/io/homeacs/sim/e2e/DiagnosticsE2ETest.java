@@ -55,29 +55,30 @@ class DiagnosticsE2ETest {
             long offlineRun = id(offline);
             assertThat(json(offline)).containsEntry("state", "requested");
 
-            // Fast: a 200/40 line for a 100/20 plan (TR-181). Slow: 50/40, half the contracted downstream (TR-098).
-            try (Fleet fast = Fleet.start(fleet(acs, "DGA", 0.0, new LineRate(200, 40)));
-                 Fleet slow = Fleet.start(fleet(acs, "DGB", 1.0, new LineRate(50, 40)))) {
+            // Fast: a 300/60 line for a 100/20 plan (TR-181). Slow: 50/60, half the contracted downstream (TR-098).
+                // Lines well above the threshold and 10 MB transfers keep the verdicts safe from a stall on a busy machine.
+            try (Fleet fast = Fleet.start(fleet(acs, "DGA", 0.0, new LineRate(300, 60)));
+                 Fleet slow = Fleet.start(fleet(acs, "DGB", 1.0, new LineRate(50, 60)))) {
                 awaitState(acs, "/api/v1/orders/1", "completed");
                 awaitState(acs, "/api/v1/orders/2", "completed");
                 long fastId = ((Number) acs.get("/api/v1/orders/1").get("deviceId")).longValue();
                 long slowId = ((Number) acs.get("/api/v1/orders/2").get("deviceId")).longValue();
                 assertThat(slow.device("DGBO000001").tr098()).isTrue();
 
-                long fastRun = start(acs, fastId, "{\"type\":\"speedTest\",\"testBytes\":4000000}");
-                long slowRun = start(acs, slowId, "{\"type\":\"speedTest\",\"testBytes\":4000000}");
+                long fastRun = start(acs, fastId, "{\"type\":\"speedTest\",\"testBytes\":10000000}");
+                long slowRun = start(acs, slowId, "{\"type\":\"speedTest\",\"testBytes\":10000000}");
                 // One run per device at a time: the device's completion event does not say which test finished.
                 assertThat(post(acs, "/api/v1/devices/" + fastId + "/diagnostics", "{\"type\":\"ipPing\",\"host\":\"a.example\"}")
                     .statusCode()).isEqualTo(409);
 
                 Map<String, Object> f = awaitRun(acs, fastRun, "completed");
                 assertThat(f).containsEntry("compliant", true);
-                assertThat(((Number) f.get("downMbps")).doubleValue()).isBetween(90.0, 200.5);
-                assertThat(((Number) f.get("upMbps")).doubleValue()).isBetween(18.0, 40.5);
+                assertThat(((Number) f.get("downMbps")).doubleValue()).isBetween(90.0, 300.5);
+                assertThat(((Number) f.get("upMbps")).doubleValue()).isBetween(18.0, 60.5);
                 Map<String, Object> result = obj(f.get("result"));
                 assertThat(obj(result.get("download")).get("url").toString())
-                    .isEqualTo("http://127.0.0.1:" + acs.server.speedTestPort() + "/download/4000000");
-                assertThat(obj(result.get("download"))).containsEntry("testBytes", 4000000L);
+                    .isEqualTo("http://127.0.0.1:" + acs.server.speedTestPort() + "/download/10000000");
+                assertThat(obj(result.get("download"))).containsEntry("testBytes", 10000000L);
                 assertThat(obj(result.get("compliance"))).containsEntry("thresholdPercent", 90L)
                     .containsEntry("contractedDownMbps", 100L);
                 assertThat(obj(obj(f.get("request")).get("contract"))).containsEntry("account", "2001");
