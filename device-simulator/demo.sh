@@ -26,6 +26,10 @@ cat <<INFO
     curl -s -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
       -d '{"type":"getParameterValues","parameterNames":["Device.DeviceInfo."],"connectionRequest":true,"waitSeconds":30}' \\
       http://127.0.0.1:8080/api/v1/devices/<id>/tasks
+    # a TR-143 speed test of a gateway (the simulated line is 500/100 Mbit/s), then read the run:
+    curl -s -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
+      -d '{"type":"speedTest","testBytes":20000000}' http://127.0.0.1:8080/api/v1/devices/<id>/diagnostics
+    curl -s -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:8080/api/v1/diagnostics/<run id>
 
 INFO
 java -jar "$SIM_JAR" --acs-url http://127.0.0.1:7547/ --devices "$DEVICES" --kind mixed --inform-interval 60 &

@@ -72,10 +72,12 @@ public final class AcsServer implements AutoCloseable {
     private final ApiServer api;
     private final int apiPort;
     private final Path adminTokenFile;
+    private final DiagnosticsSetup diagnostics;
 
     private AcsServer(AcsConfig config, Database db, ThreadPoolExecutor workers, ScheduledExecutorService housekeeping,
                       DeviceRegistry registry, CwmpHttpServer cwmp, CwmpHttpServer cwmpTls, ApiServer api, int apiPort,
-                      Path adminTokenFile) {
+                      Path adminTokenFile, DiagnosticsSetup diagnostics) {
+        this.diagnostics = diagnostics;
         this.config = config;
         this.db = db;
         this.workers = workers;
@@ -180,6 +182,9 @@ public final class AcsServer implements AutoCloseable {
             provisioning.assignments(), normalization, webhooks, new Triage.Settings(tc.repairTime(),
             tc.enterpriseRepairTime(), tc.timeout()), id -> lifecycle.status(id).warrantyEnd(), clock);
         triage.reconcile();
+        DiagnosticsSetup diagnostics = DiagnosticsSetup.start(config.diagnostics(), db, registry, tasks, provisioning,
+            wakeup, clock);
+        opened.push(diagnostics);
         AcsConfig.Cwmp c = config.cwmp();
         Listeners cwmp = startListeners(c, endpoint, workers, metrics, opened);
         int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
@@ -187,7 +192,7 @@ public final class AcsServer implements AutoCloseable {
         ApiServer api = ApiServer.start(config.api().bind(), apiPort,
             new ApiServer.Services(registry, tasks, wakeup, credentials, tokens, new AuditLog(db), metrics, clock,
                 config.api().maxWaitSeconds(), config.api().rateLimit(), config.offlineAfter(), bulk, webhooks, normalization,
-                provisioning, profiles, triage, healthReader, samples, lifecycle));
+                provisioning, profiles, triage, healthReader, samples, lifecycle, diagnostics.diagnostics()));
 
         long flushMs = config.registryFlushInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(guard(registry::flush), flushMs, flushMs, TimeUnit.MILLISECONDS);
@@ -199,6 +204,7 @@ public final class AcsServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(guard(provisioning::reconcile), 5, 5, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(guard(triage::reconcile), 5, 5, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(guard(() -> samples.purge(clock.instant())), 10, 24 * 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(guard(diagnostics.diagnostics()::sweep), 5, 5, TimeUnit.SECONDS);
         Liveness liveness = new Liveness(db);
         housekeeping.scheduleWithFixedDelay(guard(() -> announceLiveness(liveness, webhooks, config, clock.instant())),
             30, 30, TimeUnit.SECONDS);
@@ -209,8 +215,9 @@ public final class AcsServer implements AutoCloseable {
             lastTick[0] = t;
         }), 1, 1, TimeUnit.SECONDS);
 
-        LOG.info("HomeACS started in {} ms: CWMP on {}, API on http://{}:{}/api/v1, store {}",
+        LOG.info("HomeACS started in {} ms: CWMP on {}, API on http://{}:{}/api/v1, speed-test server {}, store {}",
             (System.nanoTime() - started) / 1_000_000, cwmp.describe(c), config.api().bind(), apiPort,
+            diagnostics.port() < 0 ? "off" : "on port " + diagnostics.port(),
             config.database().embedded() ? config.dataDir() : "PostgreSQL");
         if (cwmp.keystore() != null) {
             TlsKeystore.Loaded k = cwmp.keystore();
@@ -222,7 +229,7 @@ public final class AcsServer implements AutoCloseable {
             LOG.warn("CPE bootstrap credentials are the default ones; set cpe.bootstrap-password in production");
         }
         return new AcsServer(config, db, workers, housekeeping, registry, cwmp.http(), cwmp.https(), api, apiPort,
-            tokenFile);
+            tokenFile, diagnostics);
     }
 
     private static CwmpHttpServer.Options listener(AcsConfig.Cwmp c, String bind, int port, SslContext tls) {
@@ -273,6 +280,11 @@ public final class AcsServer implements AutoCloseable {
         return apiPort;
     }
 
+    /** The ACS's speed-test server's port, or -1 when it is off ({@code diagnostics.server-port=-1}). */
+    public int speedTestPort() {
+        return diagnostics.port();
+    }
+
     public AcsConfig config() {
         return config;
     }
@@ -301,6 +313,7 @@ public final class AcsServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         housekeeping.shutdownNow();
+        diagnostics.close();
         registry.flush();
         db.close();
         LOG.info("HomeACS stopped at {}", Instant.now());

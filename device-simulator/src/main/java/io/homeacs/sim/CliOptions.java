@@ -31,12 +31,14 @@ final class CliOptions {
               --seed N                  seed for deterministic device data (default 1)
               --loid-pattern PATTERN    ONT registration ID (LOID); {serial} and {index} are replaced
                                         (default L{serial}, at most 24 characters)
+              --line-down-mbps RATE     simulated line rate a download speed test is shaped to (default 500, 0 = unshaped)
+              --line-up-mbps RATE       simulated line rate an upload speed test is shaped to (default 100, 0 = unshaped)
               --help                    print this help
             """;
 
     private static final Set<String> COMMON = Set.of("acs-url", "devices", "kind", "acs-username", "acs-password",
             "inform-interval", "cr-host", "cr-port", "udp-cr", "cr-reachable", "serial-prefix", "tr098-share", "seed",
-            "retry-min-wait", "loid-pattern");
+            "retry-min-wait", "loid-pattern", "line-down-mbps", "line-up-mbps");
     private static final Set<String> BENCH_ONLY = Set.of("duration", "warmup", "concurrency");
 
     /** A command-line error. */
@@ -128,7 +130,9 @@ final class CliOptions {
                     o.getOrDefault("cr-host", "127.0.0.1"), intOpt(o, "cr-port", 0, 0, 65535),
                     bool(o, "udp-cr", false), bool(o, "cr-reachable", true), o.getOrDefault("serial-prefix", "SIM"),
                     doubleOpt(o, "tr098-share", 0.25), longOpt(o, "seed", 1), intOpt(o, "retry-min-wait", 5, 1, 65535),
-                    o.getOrDefault("loid-pattern", SimulatorConfig.DEFAULT_LOID_PATTERN));
+                    o.getOrDefault("loid-pattern", SimulatorConfig.DEFAULT_LOID_PATTERN),
+                    new LineRate(doubleOpt(o, "line-down-mbps", LineRate.DEFAULT.downMbps()),
+                            doubleOpt(o, "line-up-mbps", LineRate.DEFAULT.upMbps())));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

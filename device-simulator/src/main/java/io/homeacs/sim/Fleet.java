@@ -99,7 +99,8 @@ public final class Fleet implements AutoCloseable {
                 config.acsPassword(), crUrl, "cr-" + serial, crPassword, udp, config.informIntervalSeconds(),
                 config.retryMinWaitSeconds(), r.nextLong(),
                 SimulatorConfig.registrationId(config.loidPattern(), serial, index));
-        return new VirtualDevice(rt, kind, tr098, version, template, ctx, config.httpConnectionRequestReachable());
+        return new VirtualDevice(rt, kind, tr098, version, template, ctx, config.httpConnectionRequestReachable(),
+                config.lineRate());
     }
 
     /** A port nothing listens on, advertised by devices simulated behind NAT. */

@@ -9,7 +9,10 @@ import io.homeacs.sim.model.DataModel;
 import io.homeacs.sim.model.ModelEditor;
 import io.homeacs.sim.model.ServiceState;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -23,12 +26,14 @@ final class RpcExecutor {
     private final SimRuntime rt;
     private final Transfers transfers;
     private final DeploymentUnits units;
+    private final DiagnosticsRunner diagnostics;
 
-    RpcExecutor(VirtualDevice device, SimRuntime rt) {
+    RpcExecutor(VirtualDevice device, SimRuntime rt, LineRate lineRate) {
         this.device = device;
         this.rt = rt;
         this.transfers = new Transfers(device, rt);
         this.units = new DeploymentUnits(device, rt);
+        this.diagnostics = new DiagnosticsRunner(device, rt, lineRate);
     }
 
     void reset() {
@@ -63,13 +68,32 @@ final class RpcExecutor {
     }
 
     private String setParameterValues(DataModel m, AcsRpc.SetParameterValues r) throws CwmpFault {
+        checkDiagnosticsStates(r);
         List<String> changed = ModelEditor.setParameterValues(m, r.values(), r.parameterKey());
+        Map<String, String> set = new LinkedHashMap<>();
+        r.values().forEach(v -> set.put(v.name(), v.value()));
+        diagnostics.applied(set);
         // The device reacts to its new configuration (a PPP session comes up...); those changes are its own, so notified.
         device.notifyChanged(ServiceState.settle(m, device.factory(), changed, System.nanoTime()));
         if (changed.stream().anyMatch(p -> p.contains("ManagementServer.PeriodicInform"))) {
             device.runAfterSession(() -> device.schedulePeriodic(false));
         }
         return CpeMessages.status("SetParameterValuesResponse", 0);
+    }
+
+    /** TR-143: the ACS may set DiagnosticsState only to Requested; the other states are the device's to report. */
+    private static void checkDiagnosticsStates(AcsRpc.SetParameterValues r) throws CwmpFault {
+        List<CwmpFault.ParameterFault> faults = new ArrayList<>();
+        for (var v : r.values()) {
+            if (v.name().endsWith(".DiagnosticsState") && DiagnosticsRunner.objectOf(v.name()) != null
+                    && !v.value().equals("Requested")) {
+                faults.add(new CwmpFault.ParameterFault(v.name(), CwmpFault.INVALID_PARAMETER_VALUE,
+                        "DiagnosticsState can only be set to Requested"));
+            }
+        }
+        if (!faults.isEmpty()) {
+            throw new CwmpFault(CwmpFault.INVALID_ARGUMENTS, CwmpFault.defaultMessage(CwmpFault.INVALID_ARGUMENTS), faults);
+        }
     }
 
     private String executeLifecycle(AcsRpc rpc) throws CwmpFault {

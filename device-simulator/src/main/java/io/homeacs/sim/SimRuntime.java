@@ -20,6 +20,8 @@ final class SimRuntime implements AutoCloseable {
     final HttpTransport transport;
     final ScheduledExecutorService timer;
     final ExecutorService transferPool;
+    /** Speed tests block a thread for their whole (shaped) transfer, so they get threads of their own. */
+    final ExecutorService diagnosticsPool;
     final HttpClient transferClient;
     final SessionLimiter limiter;
 
@@ -30,6 +32,7 @@ final class SimRuntime implements AutoCloseable {
         t.setRemoveOnCancelPolicy(true);
         timer = t;
         transferPool = Executors.newFixedThreadPool(4, daemon("sim-transfer"));
+        diagnosticsPool = Executors.newFixedThreadPool(8, daemon("sim-diagnostics"));
         transferClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(transferPool)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         limiter = new SessionLimiter(MAX_CONCURRENT_SESSIONS, transport.group());
@@ -57,6 +60,7 @@ final class SimRuntime implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         transferPool.shutdownNow();
+        diagnosticsPool.shutdownNow();
         transport.close();
         try {
             timer.awaitTermination(2, TimeUnit.SECONDS);

@@ -11,11 +11,12 @@ import java.util.Objects;
  * @param retryMinWaitSeconds            initial ManagementServer.CWMPRetryMinimumWaitInterval
  * @param loidPattern                    each ONT's registration ID (LOID): {serial} and {index} (the device's
  *                                       1-based number in the fleet) are replaced, anything else is literal
+ * @param lineRate                       the simulated access line every device's speed test is shaped to
  */
 public record SimulatorConfig(URI acsUrl, int devices, DeviceKind kind, String acsUsername, String acsPassword,
                               int informIntervalSeconds, String crHost, int crPort, boolean udpConnectionRequests,
                               boolean httpConnectionRequestReachable, String serialPrefix, double tr098Share, long seed,
-                              int retryMinWaitSeconds, String loidPattern) {
+                              int retryMinWaitSeconds, String loidPattern, LineRate lineRate) {
     /** By default an ONT's registration ID (LOID) is "L" followed by its serial number. */
     public static final String DEFAULT_LOID_PATTERN = "L{serial}";
     /** G.988's LOID attribute is 24 bytes; CT/CU/CMCC firmware keep it at that length. */
@@ -42,6 +43,7 @@ public record SimulatorConfig(URI acsUrl, int devices, DeviceKind kind, String a
             throw new IllegalArgumentException("retryMinWaitSeconds must be 1-65535");
         }
         Objects.requireNonNull(loidPattern, "loidPattern");
+        Objects.requireNonNull(lineRate, "lineRate");
         String longest = registrationId(loidPattern, serialNumber(serialPrefix, 'X', devices), devices);
         if (longest.isEmpty() || longest.length() > MAX_LOID_LENGTH || loidPattern.replace("{serial}", "")
                 .replace("{index}", "").matches(".*[{}].*")) {
@@ -55,7 +57,7 @@ public record SimulatorConfig(URI acsUrl, int devices, DeviceKind kind, String a
 
     public static SimulatorConfig defaults(URI acsUrl) {
         return new SimulatorConfig(acsUrl, 1, DeviceKind.MIXED, "bootstrap", "bootstrap", 300, "127.0.0.1", 0,
-                false, true, "SIM", 0.25, 1, 5, DEFAULT_LOID_PATTERN);
+                false, true, "SIM", 0.25, 1, 5, DEFAULT_LOID_PATTERN, LineRate.DEFAULT);
     }
 
     /** Serial number of the device with this 1-based fleet index: prefix, kind letter, index (6 digits or more). */
@@ -70,62 +72,68 @@ public record SimulatorConfig(URI acsUrl, int devices, DeviceKind kind, String a
 
     public SimulatorConfig withDevices(int n) {
         return new SimulatorConfig(acsUrl, n, kind, acsUsername, acsPassword, informIntervalSeconds, crHost, crPort,
-                udpConnectionRequests, httpConnectionRequestReachable, serialPrefix, tr098Share, seed, retryMinWaitSeconds, loidPattern);
+                udpConnectionRequests, httpConnectionRequestReachable, serialPrefix, tr098Share, seed, retryMinWaitSeconds, loidPattern, lineRate);
     }
 
     public SimulatorConfig withKind(DeviceKind k) {
         return new SimulatorConfig(acsUrl, devices, k, acsUsername, acsPassword, informIntervalSeconds, crHost, crPort,
-                udpConnectionRequests, httpConnectionRequestReachable, serialPrefix, tr098Share, seed, retryMinWaitSeconds, loidPattern);
+                udpConnectionRequests, httpConnectionRequestReachable, serialPrefix, tr098Share, seed, retryMinWaitSeconds, loidPattern, lineRate);
     }
 
     public SimulatorConfig withInformInterval(int seconds) {
         return new SimulatorConfig(acsUrl, devices, kind, acsUsername, acsPassword, seconds, crHost, crPort,
-                udpConnectionRequests, httpConnectionRequestReachable, serialPrefix, tr098Share, seed, retryMinWaitSeconds, loidPattern);
+                udpConnectionRequests, httpConnectionRequestReachable, serialPrefix, tr098Share, seed, retryMinWaitSeconds, loidPattern, lineRate);
     }
 
     public SimulatorConfig withUdpConnectionRequests(boolean udp) {
         return new SimulatorConfig(acsUrl, devices, kind, acsUsername, acsPassword, informIntervalSeconds, crHost, crPort,
-                udp, httpConnectionRequestReachable, serialPrefix, tr098Share, seed, retryMinWaitSeconds, loidPattern);
+                udp, httpConnectionRequestReachable, serialPrefix, tr098Share, seed, retryMinWaitSeconds, loidPattern, lineRate);
     }
 
     public SimulatorConfig withHttpConnectionRequestReachable(boolean reachable) {
         return new SimulatorConfig(acsUrl, devices, kind, acsUsername, acsPassword, informIntervalSeconds, crHost, crPort,
-                udpConnectionRequests, reachable, serialPrefix, tr098Share, seed, retryMinWaitSeconds, loidPattern);
+                udpConnectionRequests, reachable, serialPrefix, tr098Share, seed, retryMinWaitSeconds, loidPattern, lineRate);
     }
 
     public SimulatorConfig withSerialPrefix(String prefix) {
         return new SimulatorConfig(acsUrl, devices, kind, acsUsername, acsPassword, informIntervalSeconds, crHost, crPort,
-                udpConnectionRequests, httpConnectionRequestReachable, prefix, tr098Share, seed, retryMinWaitSeconds, loidPattern);
+                udpConnectionRequests, httpConnectionRequestReachable, prefix, tr098Share, seed, retryMinWaitSeconds, loidPattern, lineRate);
     }
 
     public SimulatorConfig withTr098Share(double share) {
         return new SimulatorConfig(acsUrl, devices, kind, acsUsername, acsPassword, informIntervalSeconds, crHost, crPort,
-                udpConnectionRequests, httpConnectionRequestReachable, serialPrefix, share, seed, retryMinWaitSeconds, loidPattern);
+                udpConnectionRequests, httpConnectionRequestReachable, serialPrefix, share, seed, retryMinWaitSeconds, loidPattern, lineRate);
     }
 
     public SimulatorConfig withRetryMinWaitSeconds(int seconds) {
         return new SimulatorConfig(acsUrl, devices, kind, acsUsername, acsPassword, informIntervalSeconds, crHost, crPort,
-                udpConnectionRequests, httpConnectionRequestReachable, serialPrefix, tr098Share, seed, seconds, loidPattern);
+                udpConnectionRequests, httpConnectionRequestReachable, serialPrefix, tr098Share, seed, seconds, loidPattern, lineRate);
     }
 
     public SimulatorConfig withCredentials(String user, String pass) {
         return new SimulatorConfig(acsUrl, devices, kind, user, pass, informIntervalSeconds, crHost, crPort,
-                udpConnectionRequests, httpConnectionRequestReachable, serialPrefix, tr098Share, seed, retryMinWaitSeconds, loidPattern);
+                udpConnectionRequests, httpConnectionRequestReachable, serialPrefix, tr098Share, seed, retryMinWaitSeconds, loidPattern, lineRate);
     }
 
     public SimulatorConfig withConnectionRequestEndpoint(String host, int port) {
         return new SimulatorConfig(acsUrl, devices, kind, acsUsername, acsPassword, informIntervalSeconds, host, port,
-                udpConnectionRequests, httpConnectionRequestReachable, serialPrefix, tr098Share, seed, retryMinWaitSeconds, loidPattern);
+                udpConnectionRequests, httpConnectionRequestReachable, serialPrefix, tr098Share, seed, retryMinWaitSeconds, loidPattern, lineRate);
     }
 
     public SimulatorConfig withSeed(long s) {
         return new SimulatorConfig(acsUrl, devices, kind, acsUsername, acsPassword, informIntervalSeconds, crHost, crPort,
-                udpConnectionRequests, httpConnectionRequestReachable, serialPrefix, tr098Share, s, retryMinWaitSeconds, loidPattern);
+                udpConnectionRequests, httpConnectionRequestReachable, serialPrefix, tr098Share, s, retryMinWaitSeconds, loidPattern, lineRate);
     }
 
     public SimulatorConfig withLoidPattern(String pattern) {
         return new SimulatorConfig(acsUrl, devices, kind, acsUsername, acsPassword, informIntervalSeconds, crHost, crPort,
                 udpConnectionRequests, httpConnectionRequestReachable, serialPrefix, tr098Share, seed, retryMinWaitSeconds,
-                pattern);
+                pattern, lineRate);
+    }
+
+    public SimulatorConfig withLineRate(LineRate rate) {
+        return new SimulatorConfig(acsUrl, devices, kind, acsUsername, acsPassword, informIntervalSeconds, crHost, crPort,
+                udpConnectionRequests, httpConnectionRequestReachable, serialPrefix, tr098Share, seed, retryMinWaitSeconds,
+                loidPattern, rate);
     }
 }

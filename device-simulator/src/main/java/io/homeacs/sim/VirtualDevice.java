@@ -64,11 +64,11 @@ final class VirtualDevice extends DeviceBase {
     private volatile String lastError = "";
 
     VirtualDevice(SimRuntime rt, DeviceKind kind, boolean tr098, CwmpVersion version, DeviceTemplate template,
-                  TemplateContext factory, boolean httpReachable) {
+                  TemplateContext factory, boolean httpReachable, LineRate lineRate) {
         super(kind, tr098, version, template, factory, httpReachable);
         this.rt = rt;
         this.random = new SplittableRandom(factory.seed() ^ 0x5DEECE66DL);
-        this.executor = new RpcExecutor(this, rt);
+        this.executor = new RpcExecutor(this, rt, lineRate);
     }
 
     // ---- SessionHost ----------------------------------------------------------------------------------

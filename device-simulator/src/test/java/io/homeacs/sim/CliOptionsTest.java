@@ -15,6 +15,16 @@ class CliOptionsTest {
         assertThat(o.config.acsUsername()).isEqualTo("bootstrap");
         assertThat(o.config.informIntervalSeconds()).isEqualTo(300);
         assertThat(o.config.tr098Share()).isEqualTo(0.25);
+        assertThat(o.config.lineRate()).isEqualTo(LineRate.DEFAULT);
+    }
+
+    @Test
+    void lineRatesShapeSpeedTests() throws Exception {
+        CliOptions o = CliOptions.parse(new String[] {"--acs-url", "http://acs/", "--line-down-mbps", "300",
+            "--line-up-mbps", "50.5"});
+        assertThat(o.config.lineRate()).isEqualTo(new LineRate(300, 50.5));
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--acs-url", "http://a/", "--line-up-mbps", "-1"}))
+            .hasMessageContaining("line rates");
     }
 
     @Test

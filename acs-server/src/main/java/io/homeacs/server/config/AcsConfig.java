@@ -21,7 +21,8 @@ public record AcsConfig(
     Provisioning provisioning,
     Health health,
     Triage triage,
-    Lifecycle lifecycle) {
+    Lifecycle lifecycle,
+    Diagnostics diagnostics) {
 
     /** Optical thresholds in dBm, hosts a line may serve, how often and how long key values are sampled. */
     public record Health(double opticalWarnDbm, double opticalCriticalDbm, int maxHosts, Duration sampleInterval,
@@ -30,6 +31,15 @@ public record AcsConfig(
 
     /** Repair commitments and how long triage waits for a device. */
     public record Triage(Duration repairTime, Duration enterpriseRepairTime, Duration timeout) {
+    }
+
+    /**
+     * Remote diagnostics: the compliance threshold, how long a run may take, the default test size, and
+     * the ACS's own speed-test server (serverPort -1 = off; serverUrl empty = that server, reached at the
+     * host each device knows the ACS by).
+     */
+    public record Diagnostics(int compliancePercent, Duration timeout, int testBytes, int serverPort, String serverBind,
+                              String serverUrl, int serverMaxBytes, int serverMaxConcurrent) {
     }
 
     /** restoreDeadline: how soon a resumed service must be in effect; taskExpiry: how long its tasks wait for the device. */
@@ -140,7 +150,7 @@ public record AcsConfig(
             new Triage(Duration.ofHours(v.integer("triage.repair-hours", 1, 24 * 30)),
                 Duration.ofHours(v.integer("triage.enterprise-repair-hours", 1, 24 * 30)),
                 Duration.ofMinutes(v.integer("triage.timeout-minutes", 1, 24 * 60))),
-            lifecycle(v, health));
+            lifecycle(v, health), diagnostics(v));
     }
 
     /** The pre-return check judges optical power by the same thresholds as health and triage. */
@@ -166,6 +176,18 @@ public record AcsConfig(
         return new Health(warn, critical, v.integer("health.max-hosts", 1, 1000),
             Duration.ofHours(v.integer("health.sample-interval-hours", 0, 24 * 30)),
             Duration.ofDays(v.integer("health.sample-retention-days", 1, 3650)));
+    }
+
+    private static Diagnostics diagnostics(SettingValues v) {
+        String url = v.string("diagnostics.server-url").trim();
+        if (!url.isEmpty() && !url.matches("(?i)https?://[^/\\s?#]+(/[^\\s?#]*)?")) {
+            throw new ConfigException("diagnostics.server-url must be an http:// or https:// base URL, got '" + url + "'");
+        }
+        int max = v.integer("diagnostics.server-max-bytes", 1000, 2_000_000_000);
+        return new Diagnostics(v.integer("diagnostics.compliance-percent", 1, 100),
+            Duration.ofSeconds(v.integer("diagnostics.timeout-seconds", 10, 86400)),
+            v.integer("diagnostics.test-bytes", 1000, 2_000_000_000), v.integer("diagnostics.server-port", -1, 65535),
+            v.string("diagnostics.server-bind"), url, max, v.integer("diagnostics.server-max-concurrent", 1, 256));
     }
 
     private static CwmpTls cwmpTls(SettingValues v, Path dataDir) {

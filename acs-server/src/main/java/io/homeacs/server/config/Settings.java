@@ -71,6 +71,19 @@ public final class Settings {
         new Setting("lifecycle.compensation-gateway", "150", "Compensation in CNY for an ONT/gateway that is not returned or does not meet the re-lease condition."),
         new Setting("lifecycle.compensation-stb", "180", "Compensation in CNY for a set-top box that is not returned or does not meet the re-lease condition."),
         new Setting("lifecycle.compensation-mesh", "180", "Compensation in CNY for a mesh router that is not returned or does not meet the re-lease condition."),
+        new Setting("diagnostics.compliance-percent", "90", "A speed test is compliant when both directions reach this percentage "
+            + "of the subscriber's contracted rate (the service agreements say 90)."),
+        new Setting("diagnostics.timeout-seconds", "600", "A diagnostics run not finished this long after it was requested "
+            + "times out (an offline device never takes the request)."),
+        new Setting("diagnostics.test-bytes", "50000000", "Default size in bytes of a speed test's download and of its upload."),
+        new Setting("diagnostics.server-port", "7549", "Port of the ACS's own speed-test server (GET /download/<bytes>, "
+            + "PUT /upload); 0 picks a free port, -1 switches it off."),
+        new Setting("diagnostics.server-bind", "0.0.0.0", "Address the speed-test server binds to; devices must reach it."),
+        new Setting("diagnostics.server-url", "", "Base URL (http://host:port) devices are sent to for speed tests; empty = "
+            + "the ACS's own test server, at the host each device reaches the ACS by (its ManagementServer.URL)."),
+        new Setting("diagnostics.server-max-bytes", "268435456", "Largest download the speed-test server sends and largest "
+            + "upload it takes; larger requests get 413."),
+        new Setting("diagnostics.server-max-concurrent", "8", "Speed tests the test server serves at once; beyond it, 503."),
         new Setting("api.bind", "0.0.0.0", "Address the northbound API binds to."),
         new Setting("api.port", "8080", "Northbound REST API and /metrics port; 0 picks a free port."),
         new Setting("api.rate-limit", "50", "Requests per second each API token may make on average (bursts of 4x are allowed); beyond it, 429."),

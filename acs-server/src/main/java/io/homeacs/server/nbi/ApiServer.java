@@ -7,6 +7,7 @@ import io.homeacs.server.device.DeviceRegistry;
 import io.homeacs.server.device.Normalization;
 import io.homeacs.server.device.DeviceWakeup;
 import io.homeacs.server.lifecycle.Lifecycle;
+import io.homeacs.server.diagnose.Diagnostics;
 import io.homeacs.server.metrics.AcsMetrics;
 import io.homeacs.server.provision.Provisioning;
 import io.homeacs.server.health.HealthReader;
@@ -34,16 +35,18 @@ public final class ApiServer implements AutoCloseable {
                            int rateLimit, java.time.Duration offlineAfter, BulkRuns bulk, Webhooks webhooks,
                            Normalization normalization, Provisioning provisioning, ProfileModule profiles,
                            Triage triage, HealthReader health, HealthSamples samples,
-                           Lifecycle lifecycle) {
+                           Lifecycle lifecycle, Diagnostics diagnostics) {
     }
 
     public static ApiServer start(String bind, int port, Services s) {
+        InstallerScope installers = new InstallerScope(s.provisioning().orders(), s.provisioning().assignments(), s.clock());
         JAXRSServerFactoryBean sf = new JAXRSServerFactoryBean();
         sf.setAddress("http://" + bind + ":" + port + "/");
         sf.setServiceBeans(List.of(
             new DevicesResource(s.registry(), s.tasks(), s.wakeup(), s.credentials(), s.clock(), s.maxWaitSeconds(),
-                s.offlineAfter(), s.normalization(), new InstallerScope(s.provisioning().orders(),
-                s.provisioning().assignments(), s.clock())),
+                s.offlineAfter(), s.normalization(), installers),
+            new DeviceDiagnosticsResource(s.registry(), s.diagnostics(), installers),
+            new DiagnosticsResource(s.diagnostics(), installers),
             new NormalizationResource(s.normalization()),
             new TasksResource(s.tasks(), s.clock()),
             new AccessResource(s.tokens(), s.clock()),
@@ -58,8 +61,7 @@ public final class ApiServer implements AutoCloseable {
             new OrdersResource(s.provisioning(), s.registry()),
             new ServiceActionsResource(s.provisioning()),
             new FaultReportsResource(s.triage()),
-            new DeviceHealthResource(s.registry(), s.health(), s.samples(), new InstallerScope(s.provisioning().orders(),
-                s.provisioning().assignments(), s.clock()), s.clock()),
+            new DeviceHealthResource(s.registry(), s.health(), s.samples(), installers, s.clock()),
             new EquipmentResource(s.lifecycle(), s.registry()),
             new EvidenceResource(s.lifecycle(), s.registry()),
             new EquipmentCatalogResource(s.lifecycle().catalog(), s.lifecycle().settings(), s.clock()),

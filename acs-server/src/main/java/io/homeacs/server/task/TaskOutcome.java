@@ -32,6 +32,21 @@ public sealed interface TaskOutcome {
             detail = Map.copyOf(detail);
         }
 
+        /** The fault and each parameter the device named, in words an operator can act on. */
+        public String describe() {
+            StringBuilder sb = new StringBuilder("fault ").append(code).append(' ').append(message);
+            if (detail.get("parameterFaults") instanceof List<?> list && !list.isEmpty()) {
+                List<String> parts = new java.util.ArrayList<>();
+                for (Object o : list) {
+                    if (o instanceof Map<?, ?> m) {
+                        parts.add(m.get("parameterName") + " (" + m.get("faultCode") + " " + m.get("faultString") + ")");
+                    }
+                }
+                sb.append(": ").append(String.join("; ", parts));
+            }
+            return sb.toString();
+        }
+
         public static Failed permanent(int code, String message) {
             return new Failed(code, message, false, Map.of());
         }

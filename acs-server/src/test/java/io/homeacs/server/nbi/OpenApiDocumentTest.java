@@ -57,7 +57,8 @@ class OpenApiDocumentTest {
         AccessResource.class, AuditResource.class, BulkResource.class, WebhooksResource.class, NormalizationResource.class, MetricsResource.class, OpenApiResource.class,
         PlansResource.class, SubscribersResource.class, OrdersResource.class, ServiceActionsResource.class,
         ProfilesResource.class, DeviceProfilesResource.class, FaultReportsResource.class, DeviceHealthResource.class,
-        EquipmentResource.class, EvidenceResource.class, EquipmentCatalogResource.class);
+        EquipmentResource.class, EvidenceResource.class, EquipmentCatalogResource.class,
+        DeviceDiagnosticsResource.class, DiagnosticsResource.class);
 
     /** Operations, query parameters and device fields documented ahead of their code; empty when in step. */
     private static final Set<String> OPERATIONS_DOCUMENTED_BEFORE_CODE = Set.of();

@@ -71,6 +71,7 @@ public final class OntTr098Template implements DeviceTemplate {
         iptv(b);
         lan(b, c, r);
         VoiceTemplates.tr104v1(b);
+        DiagnosticsTemplates.tr098(b);
         ServiceState.settle(m, c, List.of(), System.nanoTime());
         return m;
     }

@@ -46,6 +46,7 @@ public final class OntTr181Template extends Tr181Template {
         Tr181Common.nat(b);
         Tr181Common.softwareModules(b, c.profile());
         VoiceTemplates.tr104v2(b);
+        DiagnosticsTemplates.tr181(b);
         ServiceState.settle(b.model(), c, List.of(), System.nanoTime());
     }
 
