@@ -18,8 +18,11 @@ DROP INDEX device_product_class_idx;
 CREATE INDEX device_product_class_idx ON device (product_class, id);
 DROP INDEX device_sw_idx;
 CREATE INDEX device_sw_idx ON device (software_version, id);
+-- Sorting by last contact, and the online/offline filters. The trailing columns add nothing to the
+-- order ((last_contact, id) is unique) but let PostgreSQL count "offline set-top boxes" or "model X
+-- not seen for an hour" from this index alone; it changes with every last-contact update anyway.
 DROP INDEX device_last_contact_idx;
-CREATE INDEX device_last_contact_idx ON device (last_contact, id);
+CREATE INDEX device_last_contact_idx ON device (last_contact, id, kind, model_name, software_version);
 DROP INDEX device_serial_idx;
 CREATE INDEX device_serial_idx ON device (serial_number, id);
 

@@ -53,6 +53,7 @@ final class DeviceSearch {
             : "SELECT COUNT(*) FROM device" + where;
         long n = db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Sql.planEveryTime(ps);
                 bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -66,6 +67,7 @@ final class DeviceSearch {
     private List<Device> query(String sql, List<Object> args) {
         return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Sql.planEveryTime(ps);
                 bind(ps, args);
                 List<Device> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
