@@ -47,10 +47,11 @@ final class DeviceSearch {
      */
     MatchCount count(DeviceQuery q, long cap) {
         List<Object> args = new ArrayList<>();
+        String from = " FROM device" + (countsFromLastContactIndex(q) ? " USE INDEX (device_last_contact_idx)" : "");
         String where = where(q, args).toString();
         String sql = cap > 0
-            ? "SELECT COUNT(*) FROM (SELECT 1 FROM device" + where + " LIMIT " + (cap + 1) + ") capped"
-            : "SELECT COUNT(*) FROM device" + where;
+            ? "SELECT COUNT(*) FROM (SELECT 1" + from + where + " LIMIT " + (cap + 1) + ") capped"
+            : "SELECT COUNT(*)" + from + where;
         long n = db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 Sql.planEveryTime(ps);
@@ -62,6 +63,19 @@ final class DeviceSearch {
             }
         });
         return cap > 0 && n > cap ? new MatchCount(cap, false) : new MatchCount(n, true);
+    }
+
+    /**
+     * Whether to make H2 count from the last-contact index, which holds every column the filters
+     * name: a last-contact range ("online=false") with kind, model or version equalities and nothing
+     * else. H2 picks the equality index instead and reads the row of every device of, say, the model
+     * for its last contact: 2 s for "model X, offline" at a million devices, against 20 ms from the
+     * index alone. PostgreSQL chooses the index-only scan by itself, and has no such hint.
+     */
+    private boolean countsFromLastContactIndex(DeviceQuery q) {
+        return !db.postgres() && (q.contactedAfter() != null || q.contactedBefore() != null) && q.productClass() == null
+            && q.oui() == null && q.subscriberId() == null && q.search() == null && q.tags().isEmpty()
+            && q.params().isEmpty();
     }
 
     private List<Device> query(String sql, List<Object> args) {

@@ -92,7 +92,7 @@ public final class DeviceFilter {
             search, after, before, tags == null ? List.of() : tags, pf, subscriber(), sort(), null, offset, limit);
     }
 
-    DeviceQuery.Sort sort() {
+    private DeviceQuery.Sort sort() {
         return sort == null ? DeviceQuery.Sort.ID : DeviceQuery.Sort.parse(sort);
     }
 

@@ -108,7 +108,7 @@ class DeviceSearchPagingTest {
     void broadSearchesReportCappedTotalsUnlessAskedForExact(String store) throws SQLException {
         start(store);
         int n = (int) DevicesResource.COUNT_CAP + 50;
-        seed(0, n);
+        List<Seeded> fleet = seed(0, n);
         Map<String, Object> capped = acs.get("/api/v1/devices?limit=10").json();
         assertThat(capped).containsEntry("total", DevicesResource.COUNT_CAP).containsEntry("totalExact", false);
         assertThat(acs.get("/api/v1/devices?limit=10&count=exact").json())
@@ -119,6 +119,16 @@ class DeviceSearchPagingTest {
         assertThat(acs.get("/api/v1/devices?count=roughly").status()).isEqualTo(400);
         assertThat(acs.get("/api/v1/devices?kind=stb&limit=10").json())
             .as("a narrower search is counted exactly").containsEntry("total", (long) n / 5).containsEntry("totalExact", true);
+        // Last-contact ranges with a kind (H2 counts these from the last-contact index).
+        Instant cut = BASE.plusSeconds(180);
+        long early = fleet.stream().filter(d -> d.kind().equals("SET_TOP_BOX") && d.lastContact().isBefore(cut)).count();
+        assertThat(acs.get("/api/v1/devices?kind=stb&contactedBefore=" + cut + "&limit=10").json())
+            .containsEntry("total", early).containsEntry("totalExact", true);
+        assertThat(acs.get("/api/v1/devices?contactedAfter=" + BASE + "&limit=10").json())
+            .containsEntry("total", DevicesResource.COUNT_CAP).containsEntry("totalExact", false);
+        assertThat(acs.get("/api/v1/devices?contactedAfter=" + cut + "&kind=gateway&count=exact&limit=10").json())
+            .containsEntry("total", fleet.stream().filter(d -> d.kind().equals("GATEWAY") && !d.lastContact().isBefore(cut))
+                .count());
         Map<String, Object> deep = acs.get("/api/v1/devices?offset=" + (n - 20) + "&limit=10").json();
         assertThat(deep).as("past the cap, the rows already passed are the bound")
             .containsEntry("total", (long) n - 10).containsEntry("totalExact", false);
