@@ -1,6 +1,6 @@
 package io.homeacs.server.bulk;
 
-import io.homeacs.server.device.Device;
+import io.homeacs.server.device.DevicePage;
 import io.homeacs.server.device.DeviceQuery;
 import io.homeacs.server.device.DeviceRegistry;
 import io.homeacs.server.device.DeviceWakeup;
@@ -57,16 +57,17 @@ public final class BulkRuns {
     public BulkRun create(DeviceQuery query, Map<String, Object> queryJson, TaskSpec spec, int ratePerMinute,
                           boolean connectionRequest, String createdBy, Instant now) {
         List<Long> targets = new ArrayList<>();
-        for (int offset = 0; ; offset += DeviceQuery.MAX_LIMIT) {
-            List<Device> page = registry.search(query.page(offset, DeviceQuery.MAX_LIMIT));
-            page.forEach(d -> targets.add(d.id()));
+        // Keyset pages: each is an index seek past the last device of the one before, where OFFSET
+        // paging re-read every earlier row and made collecting a million-device run quadratic.
+        DeviceQuery.After after = null;
+        do {
+            DevicePage page = registry.page(query.after(after, DeviceQuery.MAX_LIMIT));
+            page.devices().forEach(d -> targets.add(d.id()));
             if (targets.size() > MAX_DEVICES) {
                 throw new IllegalArgumentException("the query matches more than " + MAX_DEVICES + " devices");
             }
-            if (page.size() < DeviceQuery.MAX_LIMIT) {
-                break;
-            }
-        }
+            after = page.next();
+        } while (after != null);
         String specJson = Json.write(TaskSpecCodec.mapSecrets(TaskSpecCodec.toJson(spec, false), sealer::seal));
         long id = db.inTransaction(c -> {
             long runId;

@@ -21,6 +21,7 @@ public final class DeviceRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceRegistry.class);
     private final Database db;
     private final DeviceRepository repository;
+    private final DeviceSearch searches;
     private final LastContactBatcher lastContacts;
     private final ConcurrentHashMap<String, Snapshot> byKey = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, String> keyById = new ConcurrentHashMap<>();
@@ -41,6 +42,7 @@ public final class DeviceRegistry {
     public DeviceRegistry(Database db) {
         this.db = db;
         this.repository = new DeviceRepository(db);
+        this.searches = new DeviceSearch(db);
         this.lastContacts = new LastContactBatcher(repository);
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new Object();
@@ -269,11 +271,21 @@ public final class DeviceRegistry {
     }
 
     public List<Device> search(DeviceQuery q) {
-        return repository.search(q);
+        return searches.page(q).devices();
+    }
+
+    /** A page plus the keyset position of the next one; read from the store, not the snapshot cache. */
+    public DevicePage page(DeviceQuery q) {
+        return searches.page(q);
     }
 
     public long count(DeviceQuery q) {
-        return repository.count(q);
+        return searches.count(q, 0).value();
+    }
+
+    /** Matches of the search's filters, counted no further than {@code cap} (0: exact). */
+    public MatchCount count(DeviceQuery q, long cap) {
+        return searches.count(q, cap);
     }
 
     /** Told about every device registered for the first time, after its row is written. */

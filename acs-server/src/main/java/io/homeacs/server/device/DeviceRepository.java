@@ -1,6 +1,5 @@
 package io.homeacs.server.device;
 
-import io.homeacs.server.json.Json;
 import io.homeacs.server.store.Database;
 import io.homeacs.server.store.Sql;
 import java.sql.Connection;
@@ -16,7 +15,7 @@ import java.util.Optional;
 
 /** Plain SQL for the device row; batch updates where a loop of single statements would cost a transaction each. */
 final class DeviceRepository {
-    private static final String COLUMNS = "id, device_key, oui, product_class, serial_number, manufacturer, model_name, "
+    static final String COLUMNS = "id, device_key, oui, product_class, serial_number, manufacturer, model_name, "
         + "hardware_version, software_version, kind, kind_overridden, data_model, protocol, protocol_version, "
         + "first_contact, last_contact, last_boot, last_events, ip_address, cr_url, cr_udp_address, parameter_key";
 
@@ -175,70 +174,6 @@ final class DeviceRepository {
         });
     }
 
-    List<Device> search(DeviceQuery q) {
-        List<Object> args = new ArrayList<>();
-        String where = where(q, args);
-        String sql = "SELECT " + COLUMNS + " FROM device" + where + " ORDER BY " + q.sort().sql + " LIMIT ? OFFSET ?";
-        args.add(q.limit());
-        args.add(q.offset());
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, args);
-                List<Device> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(map(rs));
-                    }
-                }
-                return out;
-            }
-        });
-    }
-
-    long count(DeviceQuery q) {
-        List<Object> args = new ArrayList<>();
-        String sql = "SELECT COUNT(*) FROM device" + where(q, args);
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
-    }
-
-    private static String where(DeviceQuery q, List<Object> args) {
-        StringBuilder w = new StringBuilder();
-        clause(w, args, "kind = ?", q.kind() == null ? null : q.kind().name());
-        clause(w, args, "model_name = ?", q.modelName());
-        clause(w, args, "product_class = ?", q.productClass());
-        clause(w, args, "software_version = ?", q.softwareVersion());
-        clause(w, args, "oui = ?", q.oui());
-        clause(w, args, "device_key LIKE ? ESCAPE '\\'", q.search() == null ? null : "%" + escapeLike(q.search()) + "%");
-        clause(w, args, "last_contact >= ?", q.contactedAfter() == null ? null : Sql.utc(q.contactedAfter()));
-        clause(w, args, "last_contact < ?", q.contactedBefore() == null ? null : Sql.utc(q.contactedBefore()));
-        for (String tag : q.tags()) {
-            clause(w, args, "id IN (SELECT device_id FROM device_tag WHERE tag = ?)", tag);
-        }
-        for (DeviceQuery.ParamFilter p : q.params()) {
-            // The document is stored as {"path":["value","type",millis],...}; matching the exact
-            // serialised pair finds the value without parsing every document.
-            clause(w, args, "id IN (SELECT device_id FROM device_params WHERE params LIKE ? ESCAPE '\\')",
-                "%" + escapeLike(Json.write(p.path()) + ":[" + Json.write(p.value()) + ",") + "%");
-        }
-        return w.toString();
-    }
-
-    private static void clause(StringBuilder w, List<Object> args, String sql, Object value) {
-        if (value == null) {
-            return;
-        }
-        w.append(w.length() == 0 ? " WHERE " : " AND ").append(sql);
-        args.add(value);
-    }
-
     void addTag(long deviceId, String tag) {
         db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(
@@ -291,17 +226,7 @@ final class DeviceRepository {
         });
     }
 
-    private static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            ps.setObject(i + 1, args.get(i));
-        }
-    }
-
-    private static Device map(ResultSet rs) throws SQLException {
+    static Device map(ResultSet rs) throws SQLException {
         return new Device(rs.getLong("id"), rs.getString("device_key"),
             new DeviceIdentity(rs.getString("oui"), rs.getString("product_class"), rs.getString("serial_number")),
             rs.getString("manufacturer"), rs.getString("model_name"), rs.getString("hardware_version"),

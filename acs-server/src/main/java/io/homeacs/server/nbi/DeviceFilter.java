@@ -33,6 +33,8 @@ public final class DeviceFilter {
     List<String> tags;
     @QueryParam("param")
     List<String> params;
+    @QueryParam("subscriberId")
+    String subscriberId;
     @QueryParam("sort")
     String sort;
 
@@ -50,6 +52,7 @@ public final class DeviceFilter {
         f.online = j.has("online") ? j.bool("online", false) : null;
         f.tags = j.raw().get("tag") instanceof String s ? List.of(s) : j.strings("tag");
         f.params = j.raw().get("param") instanceof String s ? List.of(s) : j.strings("param");
+        f.subscriberId = j.has("subscriberId") ? Long.toString(j.number("subscriberId", 0)) : null;
         for (String key : j.raw().keySet()) {
             if (!KNOWN.contains(key)) {
                 throw ApiException.badRequest("unknown query field '" + key + "'");
@@ -59,7 +62,7 @@ public final class DeviceFilter {
     }
 
     private static final java.util.Set<String> KNOWN = java.util.Set.of("kind", "model", "productClass",
-        "softwareVersion", "oui", "q", "contactedAfter", "contactedBefore", "online", "tag", "param");
+        "softwareVersion", "oui", "q", "contactedAfter", "contactedBefore", "online", "tag", "param", "subscriberId");
 
     DeviceQuery toQuery(Instant now, Duration offlineAfter, int offset, int limit) {
         Instant after = ApiParams.instant(contactedAfter, "contactedAfter");
@@ -86,7 +89,22 @@ public final class DeviceFilter {
             pf.add(new DeviceQuery.ParamFilter(path, p.substring(eq + 1)));
         }
         return new DeviceQuery(kind == null ? null : DeviceKind.parse(kind), model, productClass, softwareVersion, oui,
-            search, after, before, tags == null ? List.of() : tags, pf,
-            sort == null ? DeviceQuery.Sort.ID : DeviceQuery.Sort.parse(sort), offset, limit);
+            search, after, before, tags == null ? List.of() : tags, pf, subscriber(), sort(), null, offset, limit);
+    }
+
+    private DeviceQuery.Sort sort() {
+        return sort == null ? DeviceQuery.Sort.ID : DeviceQuery.Sort.parse(sort);
+    }
+
+    /** Parsed here rather than bound as a Long, so a non-number is a 400 naming the parameter, not JAX-RS's 404. */
+    private Long subscriber() {
+        if (subscriberId == null || subscriberId.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(subscriberId.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("subscriberId must be a whole number, got '" + subscriberId + "'");
+        }
     }
 }

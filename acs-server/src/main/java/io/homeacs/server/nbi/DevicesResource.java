@@ -2,9 +2,11 @@ package io.homeacs.server.nbi;
 
 import io.homeacs.server.device.Device;
 import io.homeacs.server.device.DeviceKind;
+import io.homeacs.server.device.DevicePage;
 import io.homeacs.server.device.DeviceQuery;
 import io.homeacs.server.device.DeviceRegistry;
 import io.homeacs.server.device.DeviceWakeup;
+import io.homeacs.server.device.MatchCount;
 import io.homeacs.server.device.Normalization;
 import io.homeacs.server.device.ParameterDocument;
 import io.homeacs.server.json.JsonFields;
@@ -50,6 +52,8 @@ import java.util.concurrent.TimeoutException;
 @Produces(MediaType.APPLICATION_JSON)
 public final class DevicesResource {
     private static final long MAX_EXPIRY_SECONDS = 365L * 86400;
+    /** Searches count their matches up to here unless asked for count=exact: see docs/benchmarks.md. */
+    static final long COUNT_CAP = 10_000;
     private final DeviceRegistry registry;
     private final TaskQueue tasks;
     private final DeviceWakeup wakeup;
@@ -73,19 +77,49 @@ public final class DevicesResource {
         this.maxWaitSeconds = maxWaitSeconds;
     }
 
+    /**
+     * Paging with {@code cursor} seeks to the last device of the previous page, so page 5000 costs
+     * what page 1 does; {@code offset} (kept for existing clients) reads and discards every row before it.
+     */
     @GET
     @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER})
     public Map<String, Object> list(@BeanParam DeviceFilter filter, @QueryParam("offset") @DefaultValue("0") int offset,
-                                    @QueryParam("limit") @DefaultValue("100") int limit) {
+                                    @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("cursor") String cursor,
+                                    @QueryParam("count") @DefaultValue("capped") String count) {
         DeviceQuery q = filter.toQuery(clock.instant(), offlineAfter, offset, limit);
-        List<Device> page = registry.search(q);
-        Map<Long, List<String>> tags = registry.tagsOf(page.stream().map(Device::id).toList());
+        if (cursor != null && !cursor.isEmpty()) {
+            if (offset != 0) {
+                throw ApiException.badRequest("give either offset or cursor, not both");
+            }
+            q = q.after(SearchCursor.decode(cursor, q.sort()), limit);
+        }
+        long cap = switch (count) {
+            case "capped" -> COUNT_CAP;
+            case "exact" -> 0;
+            case "none" -> -1;
+            default -> throw ApiException.badRequest("count must be one of capped, exact, none");
+        };
+        DevicePage page = registry.page(q);
+        Map<Long, List<String>> tags = registry.tagsOf(page.devices().stream().map(Device::id).toList());
+        MatchCount total = cap < 0 ? null : total(q, page, cap);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("total", registry.count(q));
+        out.put("total", total == null ? null : total.value());
+        out.put("totalExact", total != null && total.exact());
         out.put("offset", offset);
         out.put("limit", limit);
-        out.put("devices", page.stream().map(d -> view(d, tags.getOrDefault(d.id(), List.of()))).toList());
+        out.put("nextCursor", page.next() == null ? null : SearchCursor.encode(page.next()));
+        out.put("devices", page.devices().stream().map(d -> view(d, tags.getOrDefault(d.id(), List.of()))).toList());
         return out;
+    }
+
+    private MatchCount total(DeviceQuery q, DevicePage page, long cap) {
+        int seen = q.offset() + page.devices().size();
+        if (q.after() == null && page.next() == null && (q.offset() == 0 || !page.devices().isEmpty())) {
+            return new MatchCount(seen, true); // the last page, reached from the start: nothing left to count
+        }
+        MatchCount counted = registry.count(q, cap);
+        // Past the cap on an offset page, the rows already seen are the better lower bound.
+        return counted.exact() ? counted : new MatchCount(Math.max(counted.value(), seen), false);
     }
 
     /** The same search as CSV for spreadsheets and OSS imports (at most 100,000 rows). */
@@ -98,16 +132,17 @@ public final class DevicesResource {
         StreamingOutput body = out -> {
             java.io.Writer w = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
             w.write(DeviceCsv.HEADER);
-            for (int offset = 0; offset < DeviceCsv.MAX_ROWS; offset += DeviceQuery.MAX_LIMIT) {
-                List<Device> page = registry.search(first.page(offset, DeviceQuery.MAX_LIMIT));
-                Map<Long, List<String>> tags = registry.tagsOf(page.stream().map(Device::id).toList());
-                for (Device d : page) {
+            DeviceQuery.After after = null;
+            int rows = 0;
+            do { // keyset pages: the 100th page costs what the first does
+                DevicePage page = registry.page(first.after(after, DeviceQuery.MAX_LIMIT));
+                Map<Long, List<String>> tags = registry.tagsOf(page.devices().stream().map(Device::id).toList());
+                for (Device d : page.devices()) {
                     w.write(DeviceCsv.row(d, tags.getOrDefault(d.id(), List.of()), online(d)));
                 }
-                if (page.size() < DeviceQuery.MAX_LIMIT) {
-                    break;
-                }
-            }
+                rows += page.devices().size();
+                after = page.next();
+            } while (after != null && rows < DeviceCsv.MAX_ROWS);
             w.flush();
         };
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"devices.csv\"").build();

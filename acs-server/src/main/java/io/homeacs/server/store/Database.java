@@ -35,7 +35,8 @@ public final class Database implements AutoCloseable {
         hc.setAutoCommit(true);
         HikariDataSource ds = new HikariDataSource(hc);
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+                .javaMigrations(new TrigramIndexMigration()).load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;

@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.postgresql.PGStatement;
 
 /** JDBC helpers for the conversions every repository repeats. */
 public final class Sql {
@@ -24,6 +25,19 @@ public final class Sql {
     /** Instants travel as UTC offsets so stored times never depend on the JVM's time zone. */
     public static OffsetDateTime utc(Instant value) {
         return OffsetDateTime.ofInstant(value, ZoneOffset.UTC);
+    }
+
+    /**
+     * Has the statement planned for its actual parameter values every time it runs. PostgreSQL's
+     * driver otherwise turns a statement run five times into a server-side prepared one, and the
+     * server may then settle on a generic plan, blind to the values: for a device search such as
+     * model_name = $1 AND last_contact < $2 that was a sequential scan of a million rows where the
+     * planned query reads 8,000. Planning costs well under a millisecond. No effect on H2.
+     */
+    public static void planEveryTime(PreparedStatement ps) throws SQLException {
+        if (ps.isWrapperFor(PGStatement.class)) {
+            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+        }
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -133,6 +133,8 @@ class SubscriberApiTest {
         assertThat(status("POST", "/api/v1/devices/" + cpe.deviceKey() + "/tasks", "{\"type\":\"factoryReset\"}", zhao))
             .isEqualTo(403);
         assertThat(acs.get("/api/v1/devices?subscriberId=1").json().get("devices").toString()).contains("INST01");
+        assertThat(acs.get("/api/v1/devices?subscriberId=2").json().get("devices")).as("search by subscriber")
+            .isEqualTo(List.of());
         assertThat(status("POST", "/api/v1/orders/1/bind", "{\"deviceId\":1}", zhao)).as("no longer open").isEqualTo(409);
         String tasksBefore = acs.get("/api/v1/devices/" + cpe.deviceKey() + "/tasks").body();
         assertThat(status("POST", "/api/v1/subscribers/1/suspend", "{\"reason\":\"" + "x".repeat(201) + "\"}", support))
