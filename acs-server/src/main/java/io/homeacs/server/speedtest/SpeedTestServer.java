@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class SpeedTestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SpeedTestServer.class);
     private static final int CHUNK = 64 * 1024;
+    /** How far past the cap an oversized upload is still read so its 413 reaches the client. */
+    private static final long DRAIN_BYTES = 1 << 20;
 
     private final HttpServer server;
     private final ExecutorService threads;
@@ -132,21 +134,21 @@ public final class SpeedTestServer implements AutoCloseable {
 
     private void upload(HttpExchange ex) throws IOException {
         String declared = ex.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && parse(declared) > maxBytes) {
-            reply(ex, 413, "uploads are limited to " + maxBytes + " bytes");
-            return;
-        }
         byte[] buf = new byte[CHUNK];
         long total = 0;
+        boolean tooBig = declared != null && parse(declared) > maxBytes;
         try (InputStream in = ex.getRequestBody()) {
-            for (int r = in.read(buf); r >= 0; r = in.read(buf)) {
+            // Read on past the cap, up to a bound, before answering 413: a client still sending its
+            // body when the connection closes sees a reset instead of the answer. Beyond the bound
+            // the connection is dropped.
+            long bound = maxBytes + DRAIN_BYTES;
+            for (int r = in.read(buf); r >= 0 && total <= bound; r = in.read(buf)) {
                 total += r;
-                if (total > maxBytes) {
-                    // A chunked body that grows past the cap: refuse it without reading the rest.
-                    reply(ex, 413, "uploads are limited to " + maxBytes + " bytes");
-                    return;
-                }
             }
+        }
+        if (tooBig || total > maxBytes) {
+            reply(ex, 413, "uploads are limited to " + maxBytes + " bytes");
+            return;
         }
         reply(ex, 200, "{\"received\":" + total + "}");
     }
