@@ -118,7 +118,7 @@ public final class AcsServer implements AutoCloseable {
         SecretBox secrets = SecretBox.open(config.dataDir().resolve("secret.key"));
         TaskQueue tasks = new TaskQueue(db, registry, config.tasks(), secrets);
         DeviceCredentials credentials = new DeviceCredentials(db, secrets, config.cwmp().realm());
-        tasks.addListener((task, outcome) -> {
+        tasks.addListener((task, outcome, now) -> {
             if (task.state().terminal()) {
                 metrics.taskFinished(task.type().apiName(), task.state().name().toLowerCase(Locale.ROOT));
             }
@@ -135,7 +135,7 @@ public final class AcsServer implements AutoCloseable {
         Webhooks webhooks = new Webhooks(db, secrets, config.webhookRetryBase());
         Normalization normalization = Normalization.load(config.normalizationFile());
         registry.onRegistered(d -> webhooks.publish(EventType.DEVICE_REGISTERED, EventPayloads.device(d), clock.instant()));
-        tasks.addListener((task, outcome) -> {
+        tasks.addListener((task, outcome, now) -> {
             if (task.state() == TaskState.FAULT || task.state() == TaskState.EXPIRED) {
                 webhooks.publish(EventType.TASK_FAILED, EventPayloads.failedTask(task), clock.instant());
             }

@@ -13,7 +13,6 @@ import io.homeacs.server.subscriber.ServicePlan;
 import io.homeacs.server.subscriber.Subscriber;
 import io.homeacs.server.subscriber.Subscribers;
 import io.homeacs.server.task.Task;
-import io.homeacs.server.task.TaskListener;
 import io.homeacs.server.task.TaskOrigin;
 import io.homeacs.server.task.TaskOutcome;
 import io.homeacs.server.task.TaskQueue;
@@ -68,17 +67,9 @@ public final class Diagnostics {
         this.settings = settings;
         this.clock = clock;
         registry.onCheckIn((device, facts, first, now) -> checkedIn(device, facts, now));
-        tasks.addListener(new TaskListener() {
-            @Override
-            public void finished(Task task, TaskOutcome outcome) {
-                finished(task, outcome, clock.instant());
-            }
-
-            @Override
-            public void finished(Task task, TaskOutcome outcome, Instant now) {
-                if (task.origin() == TaskOrigin.DIAGNOSTICS && task.state().terminal()) {
-                    taskFinished(task, outcome, now);
-                }
+        tasks.addListener((task, outcome, now) -> {
+            if (task.origin() == TaskOrigin.DIAGNOSTICS && task.state().terminal()) {
+                taskFinished(task, outcome, now);
             }
         });
     }

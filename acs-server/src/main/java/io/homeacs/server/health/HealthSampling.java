@@ -4,7 +4,6 @@ import io.homeacs.server.device.Device;
 import io.homeacs.server.device.DeviceRegistry;
 import io.homeacs.server.task.Task;
 import io.homeacs.server.task.TaskOrigin;
-import io.homeacs.server.task.TaskOutcome;
 import io.homeacs.server.task.TaskQueue;
 import io.homeacs.server.task.TaskSpec;
 import io.homeacs.server.task.TaskState;
@@ -40,17 +39,7 @@ public final class HealthSampling {
         this.interval = interval;
         if (!interval.isZero()) {
             registry.onCheckIn((device, facts, first, now) -> checkedIn(device, now));
-            tasks.addListener(new io.homeacs.server.task.TaskListener() {
-                @Override
-                public void finished(Task task, TaskOutcome outcome) {
-                    finished(task, outcome, Instant.now());
-                }
-
-                @Override
-                public void finished(Task task, TaskOutcome outcome, Instant now) {
-                    taskFinished(task, now);
-                }
-            });
+            tasks.addListener((task, outcome, now) -> taskFinished(task, now));
         }
     }
 

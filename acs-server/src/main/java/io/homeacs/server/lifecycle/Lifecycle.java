@@ -8,9 +8,6 @@ import io.homeacs.server.device.Normalization;
 import io.homeacs.server.store.Database;
 import io.homeacs.server.subscriber.Assignments;
 import io.homeacs.server.subscriber.NotFound;
-import io.homeacs.server.task.Task;
-import io.homeacs.server.task.TaskListener;
-import io.homeacs.server.task.TaskOutcome;
 import io.homeacs.server.task.TaskQueue;
 import io.homeacs.server.task.TaskState;
 import io.homeacs.server.task.TaskType;
@@ -84,17 +81,9 @@ public final class Lifecycle {
                 watch.rebootstrapRefused(device, facts, now);
             }
         });
-        tasks.addListener(new TaskListener() {
-            @Override
-            public void finished(Task task, TaskOutcome outcome) {
-                finished(task, outcome, clock.instant());
-            }
-
-            @Override
-            public void finished(Task task, TaskOutcome outcome, Instant now) {
-                if (task.type() == TaskType.REFRESH && task.state() == TaskState.DONE) {
-                    registry.find(task.deviceId()).ifPresent(d -> watch.deviceRead(d, now));
-                }
+        tasks.addListener((task, outcome, now) -> {
+            if (task.type() == TaskType.REFRESH && task.state() == TaskState.DONE) {
+                registry.find(task.deviceId()).ifPresent(d -> watch.deviceRead(d, now));
             }
         });
     }

@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,15 +160,11 @@ public final class ProfileEngine implements CheckInListener, TaskListener {
     }
 
     @Override
-    public void finished(Task task, TaskOutcome outcome) {
+    public void finished(Task task, TaskOutcome outcome, Instant now) {
         Chain c = chains.get(task.deviceId());
         if (c == null || !c.waitingFor.contains(task.id())) {
             return;
         }
-        // The session's clock, not ours: a task queued later than the session's "now" is not
-        // sendable in that session. updatedAt is that now as stored, rounded to the microsecond
-        // (possibly up), hence one microsecond earlier.
-        Instant now = task.updatedAt() != null ? task.updatedAt().minusNanos(1000) : clock.instant();
         synchronized (lockFor(task.deviceId())) {
             if (chains.get(task.deviceId()) != c || !c.waitingFor.remove(task.id())) {
                 return;

@@ -20,7 +20,6 @@ import io.homeacs.server.subscriber.Subscriber;
 import io.homeacs.server.subscriber.Subscribers;
 import io.homeacs.server.task.SecretSealer;
 import io.homeacs.server.task.Task;
-import io.homeacs.server.task.TaskListener;
 import io.homeacs.server.task.TaskOrigin;
 import io.homeacs.server.task.TaskOutcome;
 import io.homeacs.server.task.TaskQueue;
@@ -81,17 +80,7 @@ public final class Provisioning {
             binding.checkedIn(device, facts, now);
             commissioning.checkedIn(device, now);
         });
-        tasks.addListener(new TaskListener() {
-            @Override
-            public void finished(Task task, TaskOutcome outcome) {
-                taskFinished(task, outcome, clock.instant());
-            }
-
-            @Override
-            public void finished(Task task, TaskOutcome outcome, Instant now) {
-                taskFinished(task, outcome, now);
-            }
-        });
+        tasks.addListener(this::taskFinished);
     }
 
     /**

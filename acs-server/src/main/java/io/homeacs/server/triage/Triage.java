@@ -19,9 +19,7 @@ import io.homeacs.server.subscriber.NotFound;
 import io.homeacs.server.subscriber.Subscriber;
 import io.homeacs.server.subscriber.Subscribers;
 import io.homeacs.server.task.Task;
-import io.homeacs.server.task.TaskListener;
 import io.homeacs.server.task.TaskOrigin;
-import io.homeacs.server.task.TaskOutcome;
 import io.homeacs.server.task.TaskQueue;
 import io.homeacs.server.task.TaskSpec;
 import io.homeacs.server.task.TaskState;
@@ -74,17 +72,9 @@ public final class Triage {
         this.webhooks = webhooks;
         this.settings = settings;
         this.clock = clock;
-        tasks.addListener(new TaskListener() {
-            @Override
-            public void finished(Task task, TaskOutcome outcome) {
-                finished(task, outcome, clock.instant());
-            }
-
-            @Override
-            public void finished(Task task, TaskOutcome outcome, Instant now) {
-                if (task.state().terminal() && task.origin() == TaskOrigin.SYSTEM) {
-                    reports.byTask(task.id()).ifPresent(r -> judge(r, task.state() == TaskState.DONE, now));
-                }
+        tasks.addListener((task, outcome, now) -> {
+            if (task.state().terminal() && task.origin() == TaskOrigin.SYSTEM) {
+                reports.byTask(task.id()).ifPresent(r -> judge(r, task.state() == TaskState.DONE, now));
             }
         });
     }
