@@ -167,24 +167,26 @@ public final class AcsServer implements AutoCloseable {
         provisioning.reconcile();
         AcsConfig.Health hc = config.health();
         HealthReader healthReader = new HealthReader(registry, normalization, new HealthReader.Thresholds(hc.opticalWarnDbm(),
-            hc.opticalCriticalDbm(), hc.maxHosts(), config.offlineAfter()));
+            hc.opticalCriticalDbm(), hc.maxHosts(), config.offlineAfter(), hc.wifiNoiseDbm(), hc.wifiUtilisationPercent(),
+            hc.wifiWeakSignalDbm()));
         HealthSamples samples = new HealthSamples(db, hc.sampleRetention());
         new HealthSampling(registry, tasks, healthReader, samples, hc.sampleInterval());
         // Before the listeners start, so no device checks in unseen by the profile engine.
         ProfileModule profiles = ProfileModule.start(db, registry, tasks, wakeup, new NormalizationConcepts(normalization),
             secrets, metrics, clock, config.tasks().expiry().plusHours(1));
 
-        // After provisioning, so a sanctioned swap has bound the new unit before the line is checked.
-        Lifecycle lifecycle = new Lifecycle(db, registry, tasks, provisioning.assignments(), normalization, wakeup,
-            LifecycleWiring.resetAuthority(credentials, tasks), provisioning::release, LifecycleWiring.settings(config), clock);
-        AcsConfig.Triage tc = config.triage();
-        Triage triage = new Triage(db, registry, tasks, wakeup, healthReader, samples, provisioning.subscribers(),
-            provisioning.assignments(), normalization, webhooks, new Triage.Settings(tc.repairTime(),
-            tc.enterpriseRepairTime(), tc.timeout()), id -> lifecycle.status(id).warrantyEnd(), clock);
-        triage.reconcile();
         DiagnosticsSetup diagnostics = DiagnosticsSetup.start(config.diagnostics(), db, registry, tasks, provisioning,
             wakeup, clock);
         opened.push(diagnostics);
+        // After provisioning, so a sanctioned swap has bound the new unit before the line is checked.
+        Lifecycle lifecycle = new Lifecycle(db, registry, tasks, provisioning.assignments(), normalization, wakeup,
+            LifecycleWiring.resetAuthority(credentials, tasks), provisioning::release,
+            LifecycleWiring.selfTester(diagnostics.diagnostics()), LifecycleWiring.settings(config), clock);
+        AcsConfig.Triage tc = config.triage();
+        Triage triage = new Triage(db, registry, tasks, wakeup, healthReader, samples, provisioning.subscribers(),
+            provisioning.assignments(), normalization, webhooks, diagnostics.diagnostics(), new Triage.Settings(tc.repairTime(),
+            tc.enterpriseRepairTime(), tc.timeout(), tc.pingHost()), id -> lifecycle.status(id).warrantyEnd(), clock);
+        triage.reconcile();
         AcsConfig.Cwmp c = config.cwmp();
         Listeners cwmp = startListeners(c, endpoint, workers, metrics, opened);
         int apiPort = config.api().port() == 0 ? freePort() : config.api().port();

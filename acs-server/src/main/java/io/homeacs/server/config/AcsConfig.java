@@ -26,11 +26,11 @@ public record AcsConfig(
 
     /** Optical thresholds in dBm, hosts a line may serve, how often and how long key values are sampled. */
     public record Health(double opticalWarnDbm, double opticalCriticalDbm, int maxHosts, Duration sampleInterval,
-                         Duration sampleRetention) {
+                         Duration sampleRetention, int wifiNoiseDbm, int wifiUtilisationPercent, int wifiWeakSignalDbm) {
     }
 
-    /** Repair commitments and how long triage waits for a device. */
-    public record Triage(Duration repairTime, Duration enterpriseRepairTime, Duration timeout) {
+    /** Repair commitments, how long triage waits for a device, where it pings (empty: the test server's host). */
+    public record Triage(Duration repairTime, Duration enterpriseRepairTime, Duration timeout, String pingHost) {
     }
 
     /**
@@ -52,7 +52,7 @@ public record AcsConfig(
      */
     public record Lifecycle(int warrantyMonths, String defaultOwnership, java.math.BigDecimal compensationGateway,
                             java.math.BigDecimal compensationStb, java.math.BigDecimal compensationMesh,
-                            double opticalWarnDbm, double opticalCriticalDbm) {
+                            double opticalWarnDbm, double opticalCriticalDbm, Duration selfTestWait) {
     }
 
     public enum CpeAuth { DIGEST, BASIC, NONE }
@@ -149,7 +149,7 @@ public record AcsConfig(
             health,
             new Triage(Duration.ofHours(v.integer("triage.repair-hours", 1, 24 * 30)),
                 Duration.ofHours(v.integer("triage.enterprise-repair-hours", 1, 24 * 30)),
-                Duration.ofMinutes(v.integer("triage.timeout-minutes", 1, 24 * 60))),
+                Duration.ofMinutes(v.integer("triage.timeout-minutes", 1, 24 * 60)), pingHost(v)),
             lifecycle(v, health), diagnostics(v));
     }
 
@@ -163,7 +163,8 @@ public record AcsConfig(
         double critical = health.opticalCriticalDbm();
         return new Lifecycle(v.integer("lifecycle.warranty-months", 0, 120), ownership,
             v.decimal("lifecycle.compensation-gateway", "0", "1000000"), v.decimal("lifecycle.compensation-stb", "0", "1000000"),
-            v.decimal("lifecycle.compensation-mesh", "0", "1000000"), warn, critical);
+            v.decimal("lifecycle.compensation-mesh", "0", "1000000"), warn, critical,
+            Duration.ofSeconds(v.integer("lifecycle.self-test-wait-seconds", 5, 3600)));
     }
 
     private static Health health(SettingValues v) {
@@ -175,7 +176,17 @@ public record AcsConfig(
         }
         return new Health(warn, critical, v.integer("health.max-hosts", 1, 1000),
             Duration.ofHours(v.integer("health.sample-interval-hours", 0, 24 * 30)),
-            Duration.ofDays(v.integer("health.sample-retention-days", 1, 3650)));
+            Duration.ofDays(v.integer("health.sample-retention-days", 1, 3650)),
+            v.integer("health.wifi-noise-dbm", -120, 0), v.integer("health.wifi-utilisation-percent", 1, 100),
+            v.integer("health.wifi-weak-signal-dbm", -120, 0));
+    }
+
+    private static String pingHost(SettingValues v) {
+        String host = v.string("triage.ping-host").trim();
+        if (!host.isEmpty() && !HOSTNAME.matcher(host).matches() && !IP_LITERAL.matcher(host).matches()) {
+            throw new ConfigException("triage.ping-host must be a host name or an IP address, got '" + host + "'");
+        }
+        return host;
     }
 
     private static Diagnostics diagnostics(SettingValues v) {

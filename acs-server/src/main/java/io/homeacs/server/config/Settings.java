@@ -63,6 +63,10 @@ public final class Settings {
         new Setting("health.max-hosts", "10", "Terminals one line may serve (the agreements' limit); more is reported as a finding."),
         new Setting("health.sample-interval-hours", "24", "How often each device's key values are read and kept as a health sample; 0 turns sampling off."),
         new Setting("health.sample-retention-days", "90", "How long health samples are kept."),
+        new Setting("health.wifi-noise-dbm", "-80", "Wi-Fi noise floor (dBm) above which a radio is judged to suffer interference."),
+        new Setting("health.wifi-utilisation-percent", "70", "Channel utilisation (%) above which a radio is judged to suffer interference (a crowded channel)."),
+        new Setting("health.wifi-weak-signal-dbm", "-75", "Wi-Fi client signal strength (dBm) below which a client has weak coverage."),
+        new Setting("triage.ping-host", "", "Host a triage pings for a no-internet or intermittent report; empty = the speed-test server's host as the device reaches it."),
         new Setting("triage.repair-hours", "24", "Repair commitment from a fault report to restoration."),
         new Setting("triage.enterprise-repair-hours", "48", "Repair commitment for enterprise accounts."),
         new Setting("triage.timeout-minutes", "10", "How long a triage waits for the device to answer before judging on what the ACS knows."),
@@ -71,6 +75,7 @@ public final class Settings {
         new Setting("lifecycle.compensation-gateway", "150", "Compensation in CNY for an ONT/gateway that is not returned or does not meet the re-lease condition."),
         new Setting("lifecycle.compensation-stb", "180", "Compensation in CNY for a set-top box that is not returned or does not meet the re-lease condition."),
         new Setting("lifecycle.compensation-mesh", "180", "Compensation in CNY for a mesh router that is not returned or does not meet the re-lease condition."),
+        new Setting("lifecycle.self-test-wait-seconds", "120", "How long the pre-return check waits for the self-test it asks the device to run."),
         new Setting("diagnostics.compliance-percent", "90", "A speed test is compliant when both directions reach this percentage "
             + "of the subscriber's contracted rate (the service agreements say 90)."),
         new Setting("diagnostics.timeout-seconds", "600", "A diagnostics run not finished this long after it was requested "

@@ -5,13 +5,15 @@ import java.util.Locale;
 
 /**
  * The TR-143 diagnostics objects, where each data model keeps them: TR-181 under
- * {@code Device.IP.Diagnostics.}, TR-098 at the root of {@code InternetGatewayDevice.}.
+ * {@code Device.IP.Diagnostics.}, TR-098 at the root of {@code InternetGatewayDevice.}; and the self-test.
  */
 public enum DiagnosticObject {
     DOWNLOAD("Device.IP.Diagnostics.DownloadDiagnostics.", "InternetGatewayDevice.DownloadDiagnostics."),
     UPLOAD("Device.IP.Diagnostics.UploadDiagnostics.", "InternetGatewayDevice.UploadDiagnostics."),
     PING("Device.IP.Diagnostics.IPPing.", "InternetGatewayDevice.IPPingDiagnostics."),
-    TRACE("Device.IP.Diagnostics.TraceRoute.", "InternetGatewayDevice.TraceRouteDiagnostics.");
+    TRACE("Device.IP.Diagnostics.TraceRoute.", "InternetGatewayDevice.TraceRouteDiagnostics."),
+    /** Not TR-143 but run the same way: the vendor's own self-test, "Results" a vendor-specific text. */
+    SELF_TEST("Device.SelfTestDiagnostics.", "InternetGatewayDevice.SelfTestDiagnostics.");
 
     private final String tr181;
     private final String tr098;
@@ -27,6 +29,6 @@ public enum DiagnosticObject {
     }
 
     public String apiName() {
-        return name().toLowerCase(Locale.ROOT);
+        return this == SELF_TEST ? "selfTest" : name().toLowerCase(Locale.ROOT);
     }
 }

@@ -38,6 +38,7 @@ public record DiagnosticRequest(DiagnosticType type, String downloadUrl, String 
             case SPEED_TEST -> Set.of("type", "connectionRequest", "downloadUrl", "uploadUrl", "testBytes");
             case IP_PING -> Set.of("type", "connectionRequest", "host", "repetitions", "timeoutMs", "dataBlockSize");
             case TRACE_ROUTE -> Set.of("type", "connectionRequest", "host", "maxHops", "timeoutMs", "tries", "dataBlockSize");
+            case SELF_TEST -> Set.of("type", "connectionRequest");
         };
         for (String key : body.keySet()) {
             if (!allowed.contains(key)) {
@@ -53,6 +54,9 @@ public record DiagnosticRequest(DiagnosticType type, String downloadUrl, String 
             return new DiagnosticRequest(type, url(j.string("downloadUrl", null), "downloadUrl"),
                 url(j.string("uploadUrl", null), "uploadUrl"), bytes, null, 0, 0, 0, 0, 0, null);
         }
+        if (type == DiagnosticType.SELF_TEST) {
+            return selfTest();
+        }
         String host = host(j.string("host", null));
         int timeout = bounded(j, "timeoutMs", type == DiagnosticType.IP_PING ? 1000 : 5000, 1, 60_000);
         int block = bounded(j, "dataBlockSize", type == DiagnosticType.IP_PING ? 64 : 38, 1, 65535);
@@ -62,6 +66,20 @@ public record DiagnosticRequest(DiagnosticType type, String downloadUrl, String 
         }
         return new DiagnosticRequest(type, null, null, 0, host, 0, timeout, block, bounded(j, "maxHops", 30, 1, 64),
             bounded(j, "tries", 3, 1, 3), null);
+    }
+
+    /** A speed test against the configured test server, as triage asks for one. */
+    public static DiagnosticRequest speedTest(long testBytes) {
+        return new DiagnosticRequest(DiagnosticType.SPEED_TEST, null, null, testBytes, null, 0, 0, 0, 0, 0, null);
+    }
+
+    /** An IPPing with the API's defaults (1 s timeout, 64-byte blocks). */
+    public static DiagnosticRequest ping(String host, int repetitions) {
+        return new DiagnosticRequest(DiagnosticType.IP_PING, null, null, 0, host(host), repetitions, 1000, 64, 0, 0, null);
+    }
+
+    public static DiagnosticRequest selfTest() {
+        return new DiagnosticRequest(DiagnosticType.SELF_TEST, null, null, 0, null, 0, 0, 0, 0, 0, null);
     }
 
     public DiagnosticRequest withUrls(String download, String upload, Contract c) {
@@ -84,6 +102,9 @@ public record DiagnosticRequest(DiagnosticType type, String downloadUrl, String 
             c.put("downMbps", contract == null ? null : contract.downMbps());
             c.put("upMbps", contract == null ? null : contract.upMbps());
             m.put("contract", c);
+            return m;
+        }
+        if (type == DiagnosticType.SELF_TEST) {
             return m;
         }
         m.put("host", host);

@@ -6,7 +6,8 @@ import java.util.List;
 public enum DiagnosticType {
     SPEED_TEST("speedTest", List.of(DiagnosticObject.DOWNLOAD, DiagnosticObject.UPLOAD)),
     IP_PING("ipPing", List.of(DiagnosticObject.PING)),
-    TRACE_ROUTE("traceRoute", List.of(DiagnosticObject.TRACE));
+    TRACE_ROUTE("traceRoute", List.of(DiagnosticObject.TRACE)),
+    SELF_TEST("selfTest", List.of(DiagnosticObject.SELF_TEST));
 
     private final String apiName;
     /**
@@ -34,6 +35,6 @@ public enum DiagnosticType {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown diagnostic type '" + name + "' (speedTest, ipPing or traceRoute)");
+        throw new IllegalArgumentException("unknown diagnostic type '" + name + "' (speedTest, ipPing, traceRoute or selfTest)");
     }
 }

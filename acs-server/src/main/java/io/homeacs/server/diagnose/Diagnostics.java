@@ -26,6 +26,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +51,10 @@ public final class Diagnostics {
     private final DeviceWakeup wakeup;
     private final Settings settings;
     private final Clock clock;
+    /** Told of every run that reaches a terminal state (triage and the pre-return check wait on runs). */
+    private final List<Consumer<DiagnosticRun>> finished = new CopyOnWriteArrayList<>();
+    /** Callers waiting for one run to end (the pre-return check's self-test). */
+    private final Map<Long, CompletableFuture<DiagnosticRun>> waiting = new ConcurrentHashMap<>();
 
     /**
      * @param serverUrl  base URL of the speed-test server as devices reach it; empty = the ACS's own
@@ -76,6 +84,34 @@ public final class Diagnostics {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** Told of each run that ends (completed, failed, timed out), under this object's monitor: must not start runs. */
+    public void onFinished(Consumer<DiagnosticRun> listener) {
+        finished.add(listener);
+    }
+
+    /**
+     * Completes when the run is completed, failed or timed out (at once if it already is). A caller that
+     * stops waiting calls {@link #forget}.
+     */
+    public CompletableFuture<DiagnosticRun> completion(long runId) {
+        CompletableFuture<DiagnosticRun> f = waiting.computeIfAbsent(runId, k -> new CompletableFuture<>());
+        runs.find(runId).filter(r -> r.state().terminal()).ifPresent(r -> {
+            waiting.remove(runId);
+            f.complete(r);
+        });
+        return f;
+    }
+
+    public void forget(long runId) {
+        waiting.remove(runId);
+    }
+
+    /** The host of the speed-test server as this device reaches it: the default target of a triage's ping. */
+    public String testServerHost(long deviceId) {
+        Device d = registry.find(deviceId).orElseThrow(() -> new NotFound("device " + deviceId));
+        return URI.create(testServerBase(d)).getHost();
     }
 
     /**
@@ -221,6 +257,19 @@ public final class Diagnostics {
         boolean moved = runs.move(from, to);
         if (!moved && queued != null) {
             tasks.cancel(queued.id(), to.updatedAt());
+        }
+        if (moved && to.state().terminal()) {
+            CompletableFuture<DiagnosticRun> waiter = waiting.remove(to.id());
+            if (waiter != null) {
+                waiter.complete(to);
+            }
+            for (Consumer<DiagnosticRun> l : finished) {
+                try {
+                    l.accept(to);
+                } catch (RuntimeException e) {
+                    LOG.warn("a listener failed on the end of diagnostics run {}", to.id(), e);
+                }
+            }
         }
         return moved;
     }

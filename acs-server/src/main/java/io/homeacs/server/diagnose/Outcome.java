@@ -41,6 +41,11 @@ record Outcome(DiagnosticRun run, DiagnosticObject next, String summary) {
                 Map<String, Object> t = Results.trace(values, req.host());
                 return new Outcome(run.withResults(t), null, ((List<?>) t.get("hops")).size() + " hops to " + req.host());
             }
+            case SELF_TEST -> {
+                String text = values.getOrDefault("Results", "");
+                return new Outcome(run.withResult("results", text), null, "self-test Complete"
+                    + (text.isEmpty() ? "" : ": " + text));
+            }
             default -> throw new IllegalStateException(run.phase().name());
         }
     }

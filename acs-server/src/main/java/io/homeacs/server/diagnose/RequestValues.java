@@ -51,6 +51,9 @@ final class RequestValues {
                 v.add(new ParamValue(p + "DataBlockSize", Integer.toString(r.dataBlockSize()), UINT));
                 v.add(new ParamValue(p + "MaxHopCount", Integer.toString(r.maxHops()), UINT));
             }
+            case SELF_TEST -> {
+                // Nothing to configure: the vendor decides what the self-test covers.
+            }
             default -> throw new IllegalStateException(o.name());
         }
         // Last, so a device that applies values in order has every setting before the test starts.

@@ -19,14 +19,19 @@ public final class HealthReader {
     /** The key values a triage or health check refreshes before judging, as concepts. */
     public static final List<String> KEY_CONCEPTS = List.of("opticalRxPower", "opticalTxPower", "wanConnectionStatus",
         "wanLastError", "upTime", "connectedHosts", "wifiSsid2g", "wifiSsid5g", "wifiChannel2g", "wifiChannel5g",
-        "wifiEnable2g", "wifiEnable5g");
+        "wifiEnable2g", "wifiEnable5g", "wifiNoise2g", "wifiNoise5g", "wifiUtilisation2g", "wifiUtilisation5g");
 
     private final DeviceRegistry registry;
     private final Normalization normalization;
     private final Thresholds thresholds;
 
-    /** Operator settings: optical levels in dBm, hosts per line, what counts as offline. */
-    public record Thresholds(double opticalWarnDbm, double opticalCriticalDbm, int allowedHosts, Duration offlineAfter) {
+    /**
+     * Operator settings: optical levels in dBm, hosts per line, what counts as offline, and for Wi-Fi the
+     * noise floor (dBm) and channel utilisation (%) above which a radio suffers interference and the client
+     * signal (dBm) below which coverage is weak.
+     */
+    public record Thresholds(double opticalWarnDbm, double opticalCriticalDbm, int allowedHosts, Duration offlineAfter,
+                             int wifiNoiseDbm, int wifiUtilisationPercent, int wifiWeakSignalDbm) {
     }
 
     public HealthReader(DeviceRegistry registry, Normalization normalization, Thresholds thresholds) {
@@ -45,6 +50,9 @@ public final class HealthReader {
         List<String> paths = new ArrayList<>();
         for (String concept : KEY_CONCEPTS) {
             normalization.resolve(concept, device, doc).ifPresent(v -> paths.add(v.path()));
+        }
+        if (!paths.isEmpty()) {
+            paths.addAll(WifiHealth.keyPaths(doc));
         }
         return paths;
     }
@@ -84,9 +92,24 @@ public final class HealthReader {
         if (hostCount != null && hostCount > thresholds.allowedHosts()) {
             findings.add(hostCount + " hosts on the line, more than the " + thresholds.allowedHosts() + " allowed");
         }
+        boolean interference = false;
+        for (HealthSnapshot.Radio r : radios) {
+            if (r.interference()) {
+                interference = true;
+                findings.add("Wi-Fi " + r.band() + " interference: " + (r.noiseDbm() == null ? "" : "noise " + r.noiseDbm()
+                    + " dBm (threshold " + thresholds.wifiNoiseDbm() + ")") + (r.noiseDbm() != null
+                    && r.utilisationPercent() != null ? ", " : "") + (r.utilisationPercent() == null ? ""
+                    : "channel busy " + r.utilisationPercent() + " % (threshold " + thresholds.wifiUtilisationPercent() + " %)"));
+            }
+        }
+        HealthSnapshot.Wifi wifi = WifiHealth.clients(doc, thresholds.wifiWeakSignalDbm(), interference);
+        if (wifi.weakCoverage()) {
+            findings.add("weak Wi-Fi coverage: " + wifi.weakClients() + " of " + wifi.clients() + " clients below "
+                + thresholds.wifiWeakSignalDbm() + " dBm (weakest " + wifi.weakestSignalDbm() + " dBm)");
+        }
         return new HealthSnapshot(device.id(), now, online, device.lastContact(), rx, tx, optical, wan, wanError,
-            up == null ? null : up.longValue(), device.lastBoot(), unexpected, radios, hostCount, thresholds.allowedHosts(),
-            findings);
+            up == null ? null : up.longValue(), device.lastBoot(), unexpected, radios, wifi, hostCount,
+            thresholds.allowedHosts(), findings);
     }
 
     /**
@@ -116,8 +139,15 @@ public final class HealthReader {
         String ssid = text("wifiSsid" + suffix, device, doc);
         String channel = text("wifiChannel" + suffix, device, doc);
         String enabled = text("wifiEnable" + suffix, device, doc);
+        Double noise = number("wifiNoise" + suffix, device, doc);
+        Double busy = number("wifiUtilisation" + suffix, device, doc);
         if (ssid != null || channel != null) {
-            out.add(new HealthSnapshot.Radio(band, ssid, channel, enabled == null ? null : Boolean.valueOf(enabled)));
+            Integer noiseDbm = noise == null ? null : (int) Math.round(noise);
+            Integer busyPercent = busy == null ? null : (int) Math.round(busy);
+            boolean interference = noiseDbm != null && noiseDbm > thresholds.wifiNoiseDbm()
+                || busyPercent != null && busyPercent > thresholds.wifiUtilisationPercent();
+            out.add(new HealthSnapshot.Radio(band, ssid, channel, enabled == null ? null : Boolean.valueOf(enabled), noiseDbm,
+                busyPercent, interference));
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 public record HealthSnapshot(long deviceId, Instant takenAt, boolean online, Instant lastContact, Double opticalRxDbm,
                              Double opticalTxDbm, Level optical, String wanStatus, String wanLastError, Long uptimeSeconds,
-                             Instant lastBoot, int unexpectedReboots, List<Radio> radios, Integer hosts,
+                             Instant lastBoot, int unexpectedReboots, List<Radio> radios, Wifi wifi, Integer hosts,
                              Integer allowedHosts, List<String> findings) {
 
     public enum Level {
@@ -21,8 +21,22 @@ public record HealthSnapshot(long deviceId, Instant takenAt, boolean online, Ins
         }
     }
 
-    /** A Wi-Fi band as the device reports it. */
-    public record Radio(String band, String ssid, String channel, Boolean enabled) {
+    /**
+     * A Wi-Fi band as the device reports it. noiseDbm: the noise floor the radio hears; utilisationPercent:
+     * how much of the time the channel was busy; interference: either is past the operator's threshold.
+     */
+    public record Radio(String band, String ssid, String channel, Boolean enabled, Integer noiseDbm,
+                        Integer utilisationPercent, boolean interference) {
+    }
+
+    /**
+     * The Wi-Fi clients the device reported: how many, how many below the weak-signal threshold, the
+     * weakest signal. interference: some radio is past its noise or utilisation threshold; weakCoverage:
+     * some client's signal is weak. Null counts when the device reports no client table.
+     */
+    public record Wifi(Integer clients, Integer weakClients, Integer weakestSignalDbm, boolean interference,
+                       boolean weakCoverage) {
+        public static final Wifi UNKNOWN = new Wifi(null, null, null, false, false);
     }
 
     public HealthSnapshot {

@@ -57,7 +57,7 @@ public final class Lifecycle {
 
     public Lifecycle(Database db, DeviceRegistry registry, TaskQueue tasks, Assignments assignments,
                      Normalization normalization, DeviceWakeup wakeup, ResetAuthority resets, DeviceReleaser releaser,
-                     LifecycleSettings settings, Clock clock) {
+                     SelfTester selfTester, LifecycleSettings settings, Clock clock) {
         this.registry = registry;
         this.assignments = assignments;
         this.releaser = releaser;
@@ -69,7 +69,7 @@ public final class Lifecycle {
         this.catalog = new OperatorCatalog(db);
         this.watch = new TamperWatch(equipment, evidence, catalog, catalog, resets, assignments, normalization, registry,
             tasks, settings.defaultOwnership());
-        this.preReturn = new PreReturnCheck(registry, normalization, wakeup, catalog, settings);
+        this.preReturn = new PreReturnCheck(registry, normalization, wakeup, selfTester, catalog, settings);
         registry.onCheckIn(new io.homeacs.server.device.CheckInListener() {
             @Override
             public void checkedIn(Device device, InformFacts facts, boolean firstContact, Instant now) {

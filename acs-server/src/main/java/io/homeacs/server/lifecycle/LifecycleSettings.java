@@ -10,9 +10,11 @@ import java.util.Map;
  *
  * @param values       the value table: compensation in CNY per device kind
  * @param offlineAfter how recent a last contact counts as reachable when a connection request fails
+ * @param selfTestWait how long the pre-return check waits for the self-test it starts
  */
 public record LifecycleSettings(int warrantyMonths, Ownership defaultOwnership, Map<DeviceKind, BigDecimal> values,
-                                double opticalWarnDbm, double opticalCriticalDbm, Duration offlineAfter) {
+                                double opticalWarnDbm, double opticalCriticalDbm, Duration offlineAfter,
+                                Duration selfTestWait) {
     public LifecycleSettings {
         // Money is shown and stored with two decimals, whatever precision the setting was written in.
         Map<DeviceKind, BigDecimal> scaled = new java.util.EnumMap<>(DeviceKind.class);

@@ -30,11 +30,13 @@ final class PreReturnCheck {
     private final DeviceRegistry registry;
     private final Normalization normalization;
     private final DeviceWakeup wakeup;
+    private final SelfTester selfTester;
     private final SoftwareCatalog software;
     private final LifecycleSettings settings;
 
-    PreReturnCheck(DeviceRegistry registry, Normalization normalization, DeviceWakeup wakeup, SoftwareCatalog software,
-                   LifecycleSettings settings) {
+    PreReturnCheck(DeviceRegistry registry, Normalization normalization, DeviceWakeup wakeup, SelfTester selfTester,
+                   SoftwareCatalog software, LifecycleSettings settings) {
+        this.selfTester = selfTester;
         this.registry = registry;
         this.normalization = normalization;
         this.wakeup = wakeup;
@@ -42,14 +44,28 @@ final class PreReturnCheck {
         this.settings = settings;
     }
 
-    /** The items; wake = send a connection request first (the answer shows the unit is reachable now). */
+    /**
+     * The items; wake = send a connection request first (the answer shows the unit is reachable now) and
+     * run a fresh self-test on a unit that answered. Without wake, the last self-test it reported is shown.
+     */
     List<Object> items(Device before, List<Evidence> openEvidence, boolean wake, Instant now) {
         List<Object> items = new ArrayList<>();
-        items.add(reachable(before, wake, now));
+        Map<String, Object> reachable = reachable(before, wake, now);
+        items.add(reachable);
+        Map<String, Object> fresh = null;
+        if (wake && FAIL.equals(reachable.get("status"))) {
+            fresh = item("selfTest", FAIL, "not run: the device is unreachable (" + reachable.get("detail") + ")");
+        } else if (wake) {
+            SelfTester.Result r = selfTester.run(before.id(), settings.selfTestWait());
+            fresh = item("selfTest", r.status(), "fresh self-test: " + r.detail());
+            if (r.runId() != null) {
+                fresh.put("diagnosticRunId", r.runId());
+            }
+        }
         // A device that answered the connection request may have reported fresh values meanwhile.
         Device d = registry.find(before.id()).orElse(before);
         ParameterDocument doc = registry.parameters(d.id());
-        items.add(selfTest(d, doc));
+        items.add(fresh != null ? fresh : selfTest(d, doc));
         if (d.kind() == DeviceKind.GATEWAY) {
             items.add(optical(d, doc));
         }
@@ -87,7 +103,7 @@ final class PreReturnCheck {
     private Map<String, Object> selfTest(Device d, ParameterDocument doc) {
         Optional<Normalization.Value> v = normalization.resolve("selfTestState", d, doc);
         if (v.isEmpty()) {
-            return item("selfTest", UNKNOWN, "the device has reported no self-test result");
+            return item("selfTest", UNKNOWN, "no self-test run (check without waking the device) and none reported");
         }
         String state = v.get().raw().trim();
         String at = " (read " + doc.get(v.get().path()).updated() + ")";

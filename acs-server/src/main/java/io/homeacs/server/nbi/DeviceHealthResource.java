@@ -93,8 +93,18 @@ public final class DeviceHealthResource {
             rm.put("ssid", r.ssid());
             rm.put("channel", r.channel());
             rm.put("enabled", r.enabled());
+            rm.put("noiseDbm", r.noiseDbm());
+            rm.put("utilisationPercent", r.utilisationPercent());
+            rm.put("interference", r.interference());
             return rm;
         }).toList());
+        Map<String, Object> wifi = new LinkedHashMap<>();
+        wifi.put("clients", h.wifi().clients());
+        wifi.put("weakClients", h.wifi().weakClients());
+        wifi.put("weakestSignalDbm", h.wifi().weakestSignalDbm());
+        wifi.put("interference", h.wifi().interference());
+        wifi.put("weakCoverage", h.wifi().weakCoverage());
+        m.put("wifi", wifi);
         m.put("hosts", h.hosts());
         m.put("allowedHosts", h.allowedHosts());
         m.put("findings", h.findings());

@@ -7,11 +7,12 @@ import java.util.Map;
 /**
  * A reported service fault and its repair clock: received, triaged (verdict with evidence), action
  * taken, restored. The deadline is 24 hours from the report (48 for enterprise accounts) by default.
+ * diagnosticRunId: the diagnostics run the triage started for the symptom; diagnosticNote: why none ran.
  */
 public record FaultReport(long id, long subscriberId, Long deviceId, Symptom symptom, String description,
                           Instant reportedAt, Instant receivedAt, Instant deadlineAt, String createdBy, State state,
                           Long triageTaskId, Verdict verdict, Instant triagedAt, String action, Instant actionAt,
-                          Instant restoredAt, String restoreNote) {
+                          Instant restoredAt, String restoreNote, Long diagnosticRunId, String diagnosticNote) {
 
     public enum State {
         RECEIVED, TRIAGING, TRIAGED, ACTION_TAKEN, RESTORED;

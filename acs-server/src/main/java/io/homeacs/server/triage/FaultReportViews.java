@@ -31,6 +31,8 @@ public final class FaultReportViews {
         } else {
             m.put("verdict", null);
         }
+        m.put("diagnosticRunId", r.diagnosticRunId());
+        m.put("diagnosticNote", r.diagnosticNote());
         m.put("triagedAt", r.triagedAt() == null ? null : r.triagedAt().toString());
         m.put("action", r.action());
         m.put("actionAt", r.actionAt() == null ? null : r.actionAt().toString());

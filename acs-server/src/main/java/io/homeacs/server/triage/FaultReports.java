@@ -59,7 +59,8 @@ final class FaultReports {
     /** Back to received for a new triage run; the earlier verdict stays until the new one replaces it. */
     void reopen(long id) {
         db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE fault_report SET state = 'RECEIVED', triage_task_id = NULL "
+            try (PreparedStatement ps = c.prepareStatement("UPDATE fault_report SET state = 'RECEIVED', triage_task_id = NULL, "
+                + "diagnostic_run_id = NULL, diagnostic_note = NULL "
                 + "WHERE id = ? AND state <> 'RESTORED'")) {
                 ps.setLong(1, id);
                 return ps.executeUpdate();
@@ -109,6 +110,23 @@ final class FaultReports {
 
     Optional<FaultReport> find(long id) {
         return query("SELECT * FROM fault_report WHERE id = ?", List.of(id), 1).stream().findFirst();
+    }
+
+    /** Notes the diagnostics run this triage waits for (null) or why none was started (note). */
+    void diagnostic(long id, Long runId, String note) {
+        db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE fault_report SET diagnostic_run_id = ?, "
+                + "diagnostic_note = ? WHERE id = ?")) {
+                setLong(ps, 1, runId);
+                ps.setString(2, clip(note));
+                ps.setLong(3, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    Optional<FaultReport> byDiagnosticRun(long runId) {
+        return query("SELECT * FROM fault_report WHERE diagnostic_run_id = ?", List.of(runId), 1).stream().findFirst();
     }
 
     Optional<FaultReport> byTask(long taskId) {
@@ -179,7 +197,8 @@ final class FaultReports {
             FaultReport.Symptom.valueOf(rs.getString("symptom")), rs.getString("description"), Sql.instant(rs, "reported_at"),
             Sql.instant(rs, "received_at"), Sql.instant(rs, "deadline_at"), rs.getString("created_by"),
             FaultReport.State.valueOf(rs.getString("state")), taskId, verdict, Sql.instant(rs, "triaged_at"),
-            rs.getString("action"), Sql.instant(rs, "action_at"), Sql.instant(rs, "restored_at"), rs.getString("restore_note"));
+            rs.getString("action"), Sql.instant(rs, "action_at"), Sql.instant(rs, "restored_at"), rs.getString("restore_note"),
+            Sql.nullableLong(rs, "diagnostic_run_id"), rs.getString("diagnostic_note"));
     }
 
     /** Map.copyOf refuses nulls; evidence keeps "unknown" values as absent instead. */

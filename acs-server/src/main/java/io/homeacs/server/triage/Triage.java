@@ -6,6 +6,9 @@ import io.homeacs.server.device.DeviceRegistry;
 import io.homeacs.server.device.DeviceWakeup;
 import io.homeacs.server.device.Normalization;
 import io.homeacs.server.device.ParameterDocument;
+import io.homeacs.server.diagnose.DiagnosticRequest;
+import io.homeacs.server.diagnose.DiagnosticRun;
+import io.homeacs.server.diagnose.Diagnostics;
 import io.homeacs.server.events.EventType;
 import io.homeacs.server.events.Webhooks;
 import io.homeacs.server.health.HealthReader;
@@ -26,15 +29,18 @@ import io.homeacs.server.task.TaskState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.LongFunction;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.Optional;
 
 /**
  * Fault reports from receipt to restoration. A report starts a triage run: the device's key values
- * are read fresh (the device is woken for it), a health snapshot is taken and kept as a sample, and
- * the rules give a verdict with the evidence behind it. A device that does not answer within the
- * triage timeout (the read's task expires) is judged on what the ACS knows, which is itself evidence.
+ * and those the symptom needs are read fresh (the device is woken for it), the diagnostic that fits the
+ * symptom is started ({@link TriagePlan}), and once both have ended a health snapshot is taken and kept
+ * as a sample and the rules give a verdict with the evidence behind it. A device that does not answer
+ * within the triage timeout (the read's task expires; the run times out) is judged on what the ACS
+ * knows, which is itself evidence.
  */
 public final class Triage {
     private final FaultReports reports;
@@ -47,18 +53,23 @@ public final class Triage {
     private final Assignments assignments;
     private final Normalization normalization;
     private final Webhooks webhooks;
+    private final Diagnostics diagnostics;
     private final Settings settings;
     /** Device id → end of its warranty from the equipment record (null when unknown). */
     private final LongFunction<Instant> warrantyEnd;
     private final Clock clock;
 
-    /** Repair commitments (24 h, 48 h for enterprise) and how long a triage waits for the device. */
-    public record Settings(Duration repairTime, Duration enterpriseRepairTime, Duration triageTimeout) {
+    /**
+     * Repair commitments (24 h, 48 h for enterprise), how long a triage waits for the device, and the host
+     * a dead or unstable line is pinged at (empty: the speed-test server's host as the device reaches it).
+     */
+    public record Settings(Duration repairTime, Duration enterpriseRepairTime, Duration triageTimeout, String pingHost) {
     }
 
     public Triage(Database db, DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, HealthReader health,
                   HealthSamples samples, Subscribers subscribers, Assignments assignments, Normalization normalization,
-                  Webhooks webhooks, Settings settings, LongFunction<Instant> warrantyEnd, Clock clock) {
+                  Webhooks webhooks, Diagnostics diagnostics, Settings settings, LongFunction<Instant> warrantyEnd,
+                  Clock clock) {
         this.warrantyEnd = warrantyEnd;
         this.reports = new FaultReports(db);
         this.registry = registry;
@@ -70,13 +81,15 @@ public final class Triage {
         this.assignments = assignments;
         this.normalization = normalization;
         this.webhooks = webhooks;
+        this.diagnostics = diagnostics;
         this.settings = settings;
         this.clock = clock;
         tasks.addListener((task, outcome, now) -> {
             if (task.state().terminal() && task.origin() == TaskOrigin.SYSTEM) {
-                reports.byTask(task.id()).ifPresent(r -> judge(r, task.state() == TaskState.DONE, now));
+                reports.byTask(task.id()).ifPresent(r -> judgeWhenDone(r, now));
             }
         });
+        diagnostics.onFinished(run -> reports.byDiagnosticRun(run.id()).ifPresent(r -> judgeWhenDone(r, clock.instant())));
     }
 
     public FaultReport report(long subscriberId, Long deviceId, FaultReport.Symptom symptom, String description,
@@ -118,11 +131,38 @@ public final class Triage {
             judge(r, false, now);
             return;
         }
-        Task t = tasks.enqueue(device.id(), new TaskSpec.GetParameterValues(paths), TaskOrigin.SYSTEM,
+        TriagePlan plan = TriagePlan.of(r.symptom());
+        List<String> read = new ArrayList<>(paths);
+        ParameterDocument doc = registry.parameters(device.id());
+        for (String concept : plan.extraConcepts()) {
+            normalization.resolve(concept, device, doc).map(Normalization.Value::path)
+                .filter(p -> !read.contains(p)).ifPresent(read::add);
+        }
+        Task t = tasks.enqueue(device.id(), new TaskSpec.GetParameterValues(read), TaskOrigin.SYSTEM,
             settings.triageTimeout(), now);
+        startDiagnostic(r, device, plan);
         reports.triaging(r.id(), t.id());
         publish(r.id(), now);
         wakeup.wake(device);
+    }
+
+    /** Starts the plan's diagnostic; when it cannot run, the report keeps why, and the verdict says so. */
+    private void startDiagnostic(FaultReport r, Device device, TriagePlan plan) {
+        if (plan.test() == TriagePlan.Test.NONE) {
+            return;
+        }
+        try {
+            DiagnosticRequest req = plan.test() == TriagePlan.Test.SPEED_TEST
+                ? DiagnosticRequest.speedTest(diagnostics.settings().defaultTestBytes())
+                : DiagnosticRequest.ping(settings.pingHost().isEmpty() ? diagnostics.testServerHost(device.id())
+                    : settings.pingHost(), 4);
+            DiagnosticRun run = diagnostics.start(device.id(), req, "triage of fault report " + r.id(), false);
+            reports.diagnostic(r.id(), run.id(), null);
+        } catch (RuntimeException e) {
+            // Busy with another run, or no test server known for the device: judge without the test.
+            reports.diagnostic(r.id(), null, "no " + (plan.test() == TriagePlan.Test.SPEED_TEST ? "speed test" : "ping")
+                + " run: " + e.getMessage());
+        }
     }
 
     /** Triage runs whose read finished while the ACS was down are judged now. */
@@ -130,11 +170,25 @@ public final class Triage {
         Instant now = clock.instant();
         for (FaultReport r : reports.list(new FaultReports.Filter(FaultReport.State.TRIAGING, null, null, null, null, null),
             0, 1000)) {
-            if (r.triageTaskId() != null) {
-                tasks.find(r.triageTaskId()).filter(t -> t.state().terminal())
-                    .ifPresent(t -> judge(r, t.state() == TaskState.DONE, now));
-            }
+            judgeWhenDone(r, now);
         }
+    }
+
+    /** Judges once the triage's read has ended and its diagnostic run (if any) too. */
+    private void judgeWhenDone(FaultReport stale, Instant now) {
+        FaultReport r = reports.find(stale.id()).orElseThrow();
+        if (r.state() != FaultReport.State.TRIAGING || r.triageTaskId() == null) {
+            return;
+        }
+        Task read = tasks.find(r.triageTaskId()).orElse(null);
+        if (read == null || !read.state().terminal()) {
+            return;
+        }
+        if (r.diagnosticRunId() != null
+            && diagnostics.find(r.diagnosticRunId()).map(run -> !run.state().terminal()).orElse(false)) {
+            return;
+        }
+        judge(r, read.state() == TaskState.DONE, now);
     }
 
     private synchronized void judge(FaultReport stale, boolean fresh, Instant now) {
@@ -159,8 +213,9 @@ public final class Triage {
             iptv = value("iptvEnable", device, doc);
             warranty = this.warrantyEnd.apply(device.id());
         }
+        DiagnosticRun run = r.diagnosticRunId() == null ? null : diagnostics.find(r.diagnosticRunId()).orElse(null);
         FaultReport.Verdict v = Verdicts.judge(new Verdicts.Facts(r.symptom(), s, h, wanEnable, ppp, iptv, warranty,
-            fresh, now));
+            fresh, now, run, r.diagnosticNote()));
         if (reports.verdict(r.id(), v, now)) {
             publish(r.id(), now);
         }

@@ -1,5 +1,8 @@
 package io.homeacs.server.triage;
 
+import io.homeacs.server.diagnose.DiagnosticRun;
+import io.homeacs.server.diagnose.DiagnosticType;
+import io.homeacs.server.diagnose.RunState;
 import io.homeacs.server.health.HealthSnapshot;
 import io.homeacs.server.subscriber.ServiceKind;
 import io.homeacs.server.subscriber.Subscriber;
@@ -8,7 +11,9 @@ import io.homeacs.server.triage.FaultReport.Responsible;
 import io.homeacs.server.triage.FaultReport.Symptom;
 import io.homeacs.server.triage.FaultReport.Verdict;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,8 +27,14 @@ final class Verdicts {
 
     /** What the rules look at; health is null when the report names no device the subscriber holds. */
     /** fresh: the device answered this triage's read; otherwise the health is what the ACS knew before. */
+    /** diagnostic: the run the triage started for the symptom (null: none; diagnosticNote says why). */
     record Facts(Symptom symptom, Subscriber subscriber, HealthSnapshot health, String wanEnable, String pppUsername,
-                 String iptvEnable, Instant warrantyEnd, boolean fresh, Instant now) {
+                 String iptvEnable, Instant warrantyEnd, boolean fresh, Instant now, DiagnosticRun diagnostic,
+                 String diagnosticNote) {
+        Facts(Symptom symptom, Subscriber subscriber, HealthSnapshot health, String wanEnable, String pppUsername,
+              String iptvEnable, Instant warrantyEnd, boolean fresh, Instant now) {
+            this(symptom, subscriber, health, wanEnable, pppUsername, iptvEnable, warrantyEnd, fresh, now, null, null);
+        }
     }
 
     private Verdicts() {
@@ -49,6 +60,7 @@ final class Verdicts {
                 + "to examine; check the subscriber's own equipment or bind the device first", evidence);
         }
         record(evidence, h);
+        TriageEvidence.diagnostic(evidence, f.diagnostic(), f.diagnosticNote());
         if (h.optical() == HealthSnapshot.Level.CRITICAL) {
             return new Verdict(Category.ACCESS_LINE, Responsible.OPERATOR, "technician visit to the access line: "
                 + "optical receive power is below the critical threshold (fibre, connector or splitter)", evidence);
@@ -94,15 +106,72 @@ final class Verdicts {
             return new Verdict(Category.SUBSCRIBER_EQUIPMENT, Responsible.SUBSCRIBER, "more terminals than the line "
                 + "allows are attached (extra networking equipment?); the agreement excludes faults they cause", evidence);
         }
+        Boolean compliant = speedCompliant(f.diagnostic());
+        if (Boolean.FALSE.equals(compliant)) {
+            return new Verdict(Category.ACCESS_LINE, Responsible.OPERATOR, "check the access network (OLT port, PON "
+                + "load, BRAS, uplink): the speed test at the gateway fell short of the contracted rate while the device "
+                + "and its optical level are healthy", evidence);
+        }
+        Verdict ping = pingVerdict(f, evidence);
+        if (ping != null) {
+            return ping;
+        }
+        boolean wifiSymptom = f.symptom() == Symptom.WIFI || f.symptom() == Symptom.SLOW
+            || f.symptom() == Symptom.INTERMITTENT;
+        boolean mesh = f.subscriber().services().contains(ServiceKind.MESH);
+        Responsible wifiParty = mesh ? Responsible.OPERATOR : Responsible.SUBSCRIBER;
+        if (wifiSymptom && h.wifi().interference()) {
+            return new Verdict(Category.IN_HOME_WIFI, wifiParty, "fixable remotely: Wi-Fi interference (high noise or a "
+                + "busy channel) on the gateway's radio; move it to a quieter channel (set the channel, or automatic "
+                + "channel selection)" + (mesh ? " and check the mesh nodes" : "; the home's radio environment is the "
+                + "subscriber's"), evidence);
+        }
+        if (wifiSymptom && h.wifi().weakCoverage()) {
+            return new Verdict(Category.IN_HOME_WIFI, wifiParty, mesh ? "weak Wi-Fi coverage although the home has the "
+                + "smart-networking service: check mesh node placement and backhaul" : "weak Wi-Fi coverage: clients are "
+                + "too far from the gateway; offer a Wi-Fi assessment and the smart-networking (mesh) service", evidence);
+        }
+        if (f.symptom() == Symptom.SLOW && Boolean.TRUE.equals(compliant)) {
+            return new Verdict(Category.SUBSCRIBER_EQUIPMENT, Responsible.SUBSCRIBER, "no fault on the line or the leased "
+                + "equipment: the gateway reaches the contracted rate and its Wi-Fi is sound; the subscriber's own devices "
+                + "(PC, router, cabling) are the next place to look", evidence);
+        }
         if (f.symptom() == Symptom.WIFI || f.symptom() == Symptom.SLOW) {
-            boolean mesh = f.subscriber().services().contains(ServiceKind.MESH);
-            return new Verdict(Category.IN_HOME_WIFI, mesh ? Responsible.OPERATOR : Responsible.SUBSCRIBER, mesh
+            return new Verdict(Category.IN_HOME_WIFI, wifiParty, mesh
                 ? "the line is healthy: check the home's mesh (backhaul, node placement) under the smart-networking service"
                 : "the line is healthy: in-home Wi-Fi coverage or interference; offer a Wi-Fi assessment and the "
                 + "smart-networking service", evidence);
         }
         return new Verdict(Category.NO_FAULT_FOUND, Responsible.SUBSCRIBER, "no fault on the line or the leased "
             + "equipment; the subscriber's own devices (PC, router, TV) are the next place to look", evidence);
+    }
+
+    /** A completed speed test's verdict; null when none ran, it did not complete, or had no contract to judge by. */
+    static Boolean speedCompliant(DiagnosticRun run) {
+        if (run == null || run.type() != DiagnosticType.SPEED_TEST || run.state() != RunState.COMPLETED) {
+            return null;
+        }
+        return run.compliant();
+    }
+
+    /** With the WAN up, a ping that goes unanswered (or loses echoes on an unstable line) points past the home. */
+    private static Verdict pingVerdict(Facts f, Map<String, Object> evidence) {
+        DiagnosticRun run = f.diagnostic();
+        if (run == null || run.type() != DiagnosticType.IP_PING || run.state() != RunState.COMPLETED) {
+            return null;
+        }
+        long ok = run.result().get("successCount") instanceof Number n ? n.longValue() : -1;
+        long lost = run.result().get("failureCount") instanceof Number n ? n.longValue() : 0;
+        if (ok == 0) {
+            return new Verdict(Category.ACCESS_LINE, Responsible.OPERATOR, "check the access and upstream network: "
+                + "the WAN session is up but no echo request to " + run.result().get("host") + " was answered", evidence);
+        }
+        if (lost > 0 && f.symptom() == Symptom.INTERMITTENT) {
+            return new Verdict(Category.ACCESS_LINE, Responsible.OPERATOR, "check the access network: " + lost + " of "
+                + (ok + lost) + " echo requests to " + run.result().get("host") + " were lost on a line reported unstable",
+                evidence);
+        }
+        return null;
     }
 
     private static Verdict device(Facts f, Map<String, Object> evidence, String prefix) {
@@ -125,6 +194,21 @@ final class Verdicts {
         evidence.put("wanLastError", h.wanLastError());
         evidence.put("unexpectedReboots7d", h.unexpectedReboots());
         evidence.put("hosts", h.hosts());
+        evidence.put("wifiClients", h.wifi().clients());
+        evidence.put("weakWifiClients", h.wifi().weakClients());
+        evidence.put("weakestWifiSignalDbm", h.wifi().weakestSignalDbm());
+        evidence.put("wifiInterference", h.wifi().interference());
+        List<Map<String, Object>> radios = new ArrayList<>();
+        for (HealthSnapshot.Radio r : h.radios()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("band", r.band());
+            m.put("channel", r.channel());
+            m.put("noiseDbm", r.noiseDbm());
+            m.put("utilisationPercent", r.utilisationPercent());
+            m.values().removeIf(java.util.Objects::isNull);
+            radios.add(m);
+        }
+        evidence.put("radios", radios.isEmpty() ? null : radios);
         evidence.put("findings", h.findings());
     }
 

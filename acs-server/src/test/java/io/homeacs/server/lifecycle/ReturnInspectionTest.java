@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class ReturnInspectionTest {
     @Test
     @SuppressWarnings("unchecked")
     void preReturnCheckReportsWhatTheAcsKnows() {
-        TestAcs.ApiReply r = acs.post("/api/v1/equipment/1/pre-return-checks", "{}");
+        TestAcs.ApiReply r = checkWithSelfTest("Complete", "memory, optics, switch: ok");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         assertThat(r.json()).containsEntry("outcome", "clean").containsEntry("subscriberId", 1L);
         List<Map<String, Object>> items = (List<Map<String, Object>>) r.json().get("items");
@@ -80,6 +81,18 @@ class ReturnInspectionTest {
             "selfTest=pass", "opticalRxPower=pass", "tamperEvidence=pass", "software=pass");
         assertThat(items.get(0).get("detail").toString()).contains("connection request not answered").contains("last contact");
         assertThat(items.get(2).get("detail").toString()).startsWith("-18.00 dBm");
+        assertThat(items.get(1).get("detail").toString()).startsWith("fresh self-test").contains("memory, optics, switch: ok");
+        long run = ((Number) items.get(1).get("diagnosticRunId")).longValue();
+        assertThat(acs.get("/api/v1/diagnostics/" + run).json()).containsEntry("type", "selfTest")
+            .containsEntry("state", "completed");
+
+        // The unit fails its own self-test now: the last result it reported (Complete) does not count.
+        TestAcs.ApiReply failing = checkWithSelfTest("Error_Internal", "");
+        assertThat(failing.json()).containsEntry("outcome", "problems");
+        assertThat(((List<Map<String, Object>>) failing.json().get("items")).get(1)).containsEntry("status", "fail");
+        assertThat(((List<Map<String, Object>>) failing.json().get("items")).get(1).get("detail").toString())
+            .contains("Error_Internal");
+        ont.values.put("Device.SelfTestDiagnostics.DiagnosticsState", "Complete");
 
         // A weak line and firmware the operator never approved.
         ont.values.put("Device.Optical.Interface.1.OpticalSignalLevel", "-26500");
@@ -149,6 +162,33 @@ class ReturnInspectionTest {
         assertThat(dismissed.json()).containsEntry("open", false).containsEntry("dismissedBy", "admin");
         assertThat(acs.post("/api/v1/evidence/1/dismiss", "{\"reason\":\"again\"}").status()).isEqualTo(409);
         assertThat(inspect("{\"returned\":true,\"intact\":true,\"working\":true}")).containsEntry("meetsReleaseCondition", true);
+    }
+
+    /**
+     * Posts a check (which blocks until the self-test ends) while playing the device: it takes the request
+     * in the session the ACS asks for, then reports the test finished with this state.
+     */
+    private TestAcs.ApiReply checkWithSelfTest(String state, String results) {
+        CompletableFuture<TestAcs.ApiReply> pending = CompletableFuture.supplyAsync(
+            () -> acs.post("/api/v1/equipment/1/pre-return-checks", "{}"));
+        ont.values.put("Device.SelfTestDiagnostics.DiagnosticsState", "None");
+        for (int i = 0; i < 400 && !"Requested".equals(ont.values.get("Device.SelfTestDiagnostics.DiagnosticsState")); i++) {
+            ont.inform(List.of("6 CONNECTION REQUEST"));
+            pause();
+        }
+        assertThat(ont.values).containsEntry("Device.SelfTestDiagnostics.DiagnosticsState", "Requested");
+        ont.values.put("Device.SelfTestDiagnostics.DiagnosticsState", state);
+        ont.values.put("Device.SelfTestDiagnostics.Results", results);
+        ont.inform(List.of("8 DIAGNOSTICS COMPLETE"));
+        return pending.join();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Map<String, Object> inspect(String body) {

@@ -31,7 +31,7 @@ class VerdictsTest {
     private static HealthSnapshot health(boolean online, Double rx, HealthSnapshot.Level optical, String wan, String error,
                                          int reboots, Integer hosts) {
         return new HealthSnapshot(1, NOW, online, NOW.minusSeconds(60), rx, 2.1, optical, wan, error, 3600L, NOW, reboots,
-            List.of(), hosts, 10, List.of());
+            List.of(), HealthSnapshot.Wifi.UNKNOWN, hosts, 10, List.of());
     }
 
     private static FaultReport.Verdict judge(Symptom s, Subscriber sub, HealthSnapshot h, String wanEnable, String ppp,

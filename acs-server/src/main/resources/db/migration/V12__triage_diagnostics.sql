@@ -1,0 +1,5 @@
+-- A triage run starts the diagnostics that fit the symptom (speed test, ping, self-test); the report
+-- keeps the run it waits for, or why none could be started, so the verdict can cite it.
+ALTER TABLE fault_report ADD COLUMN diagnostic_run_id BIGINT;
+ALTER TABLE fault_report ADD COLUMN diagnostic_note VARCHAR(1000);
+CREATE INDEX fault_report_diagnostic_idx ON fault_report (diagnostic_run_id);
