@@ -54,4 +54,7 @@ public interface SimulatedDevice {
     void powerCycle();
 
     boolean inSession();
+
+    /** Puts the unit into a fault scenario (see {@link Scenario}); it stays there until the fleet stops. */
+    void scenario(Scenario s);
 }

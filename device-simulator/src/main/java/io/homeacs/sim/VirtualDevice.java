@@ -62,6 +62,9 @@ final class VirtualDevice extends DeviceBase {
     private String lastUser;
     private String lastPassword;
     private volatile String lastError = "";
+    private volatile Scenario scenario = Scenario.HEALTHY;
+    /** Reboots a crashing unit still has to go through, one after each session. */
+    private int crashesLeft;
 
     VirtualDevice(SimRuntime rt, DeviceKind kind, boolean tr098, CwmpVersion version, DeviceTemplate template,
                   TemplateContext factory, boolean httpReachable, LineRate lineRate) {
@@ -232,6 +235,17 @@ final class VirtualDevice extends DeviceBase {
         }
         refreshConnectionRequestCredentials();
         actions.forEach(Runnable::run);
+        if (e == null) {
+            scenario.afterSession(this);
+            boolean crash;
+            synchronized (this) {
+                crash = crashesLeft > 0 && !closed;
+                crashesLeft -= crash ? 1 : 0;
+            }
+            if (crash) {
+                reboot(List.of(), null);
+            }
+        }
         afterSessionScheduling(e);
         if (e == null) {
             LOG.debug("{} session ok", serialNumber());
@@ -339,15 +353,41 @@ final class VirtualDevice extends DeviceBase {
     }
 
     void factoryReset() {
+        factoryReset(null);
+    }
+
+    /** A factory reset; afterReset changes the fresh model before the unit boots (a flashed image). */
+    void factoryReset(Runnable afterReset) {
         reboot(List.of(), () -> {
             synchronized (this) {
                 replaceModel(template().build(factory()));
                 book.clear();
                 bootstrapped = false;
                 auth.reset();
+                if (afterReset != null) {
+                    afterReset.run();
+                }
             }
             executor.reset();
         });
+    }
+
+    /** Restarts by itself now and again after each of the next times - 1 sessions (watchdog resets). */
+    void crash(int times) {
+        synchronized (this) {
+            crashesLeft = times - 1;
+        }
+        reboot(List.of(), null);
+    }
+
+    Scenario scenario() {
+        return scenario;
+    }
+
+    @Override
+    public void scenario(Scenario s) {
+        scenario = s;
+        s.apply(this);
     }
 
     synchronized void addEvent(EventStruct e) {

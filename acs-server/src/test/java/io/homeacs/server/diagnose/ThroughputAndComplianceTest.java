@@ -25,6 +25,24 @@ class ThroughputAndComplianceTest {
     }
 
     @Test
+    void eightyNinePercentOfThePlanIsNotCompliantNinetyOneIs() {
+        // Figures as the device reports them, one second each way: 89 % and 91 % of a 300/50 plan.
+        Map<String, String> t = Map.of("BOMTime", "2026-11-21T10:00:00Z", "EOMTime", "2026-11-21T10:00:01Z");
+        double down89 = Throughput.download(with(t, "TestBytesReceived", "33375000", "X", "")).mbps();
+        double up89 = Throughput.upload(with(t, "TestBytesSent", "5562500", "X", ""), 0).mbps();
+        double down91 = Throughput.download(with(t, "TestBytesReceived", "34125000", "X", "")).mbps();
+        double up91 = Throughput.upload(with(t, "TestBytesSent", "5687500", "X", ""), 0).mbps();
+        assertThat(down89).isCloseTo(267.0, within(1e-9));
+        assertThat(up91).isCloseTo(45.5, within(1e-9));
+        Compliance.Verdict at89 = Compliance.judge(down89, up89, FTTH_300, 90);
+        assertThat(at89.compliant()).isFalse();
+        assertThat(at89.reason()).contains("89");
+        assertThat(Compliance.judge(down91, up91, FTTH_300, 90).compliant()).isTrue();
+        assertThat(Compliance.judge(down91, up89, FTTH_300, 90).compliant()).as("upstream at 89 %").isFalse();
+        assertThat(Compliance.judge(down89, up89, FTTH_300, 85).compliant()).as("the threshold is a setting").isTrue();
+    }
+
+    @Test
     void connectionSetUpIsNotCountedAgainstTheLine() {
         // A slow TCP open (ROM → BOM = 2 s) leaves the rate untouched.
         Throughput.Measurement m = Throughput.download(Map.of("TestBytesReceived", "1250000",

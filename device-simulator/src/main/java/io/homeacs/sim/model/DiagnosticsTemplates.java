@@ -29,7 +29,14 @@ public final class DiagnosticsTemplates {
     private DiagnosticsTemplates() {
     }
 
+    /** The vendor self-test (TR-181 / TR-098 SelfTestDiagnostics): a state and a free-text Results. */
+    private static void selfTest(ModelBuilder b, String o) {
+        b.rw(o + "DiagnosticsState", "None", oneOf("None", "Requested", "Complete", "Error_Internal", "Error_Other"))
+                .ro(o + "Results", "", maxLen(1024));
+    }
+
     static void tr181(ModelBuilder b) {
+        selfTest(b, "Device.SelfTestDiagnostics.");
         String d = TR181 + "DownloadDiagnostics.";
         transfer(b, d, "DownloadURL");
         b.ro(d + "DownloadTransports", "HTTP").ro(d + "DownloadDiagnosticMaxConnections", UNSIGNED_INT, 1)
@@ -55,6 +62,7 @@ public final class DiagnosticsTemplates {
     }
 
     static void tr098(ModelBuilder b) {
+        selfTest(b, TR098 + "SelfTestDiagnostics.");
         for (String obj : new String[] {"DownloadDiagnostics.", "UploadDiagnostics."}) {
             String d = TR098 + obj;
             transfer(b, d, obj.startsWith("Download") ? "DownloadURL" : "UploadURL");

@@ -118,6 +118,11 @@ final class Tr181Common {
                 .rw(inst + "TransmitPower", INT, 100, range(-1, 100))
                 .ro(inst + "Stats.Noise", INT, -(88 + r.nextInt(10))))
                 .instances(w + "Radio.", 2);
+        // Wi-Fi Data Elements' channel utilisation (0-255 = 0-100 %), one radio entry per Device.WiFi.Radio.
+        for (int i = 1; i <= 2; i++) {
+            b.ro(w + "DataElements.Network.Device.1.Radio." + i + ".Utilization", UNSIGNED_INT, 20 + r.nextInt(60),
+                    range(0, 255));
+        }
         b.table(w + "SSID.", w + "SSIDNumberOfEntries", true, (m, inst, n) -> new ModelBuilder(m)
                 .rw(inst + "Enable", BOOLEAN, false).ro(inst + "Status", "Down", oneOf(STATUS))
                 .ro(inst + "Name", "wl" + (n - 1), maxLen(64))
@@ -149,7 +154,7 @@ final class Tr181Common {
                 .table(inst + "AssociatedDevice.", inst + "AssociatedDeviceNumberOfEntries", false, (m2, a, k) ->
                         new ModelBuilder(m2).ro(a + "MACAddress", TemplateContext.randomMac(r))
                                 .ro(a + "Active", BOOLEAN, true)
-                                .ro(a + "SignalStrength", INT, -(40 + r.nextInt(40)), range(-200, 0))))
+                                .ro(a + "SignalStrength", INT, -(40 + r.nextInt(25)), range(-200, 0))))
                 .instances(w + "AccessPoint.", 2);
         for (int i = 1; i <= 2; i++) {
             String ap = w + "AccessPoint." + i + ".";
