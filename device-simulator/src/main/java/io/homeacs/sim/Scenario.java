@@ -16,7 +16,10 @@ public enum Scenario {
     DEGRADING_OPTICAL,
     /** The unit restarts by itself three times (watchdog resets) and fails its self-test. */
     REBOOT_LOOP,
-    /** A neighbour's network and a microwave: high noise and a busy channel on the 2.4 GHz radio. */
+    /**
+     * A neighbour's network and a microwave: high noise on the 2.4 GHz radio, and a busy channel where the
+     * unit reports Wi-Fi Data Elements (mesh units; a plain gateway has no standard utilisation figure).
+     */
     WIFI_INTERFERENCE,
     /** Clients in the far rooms hear the gateway weakly. */
     WEAK_COVERAGE,
@@ -70,10 +73,7 @@ public enum Scenario {
                 d.setLocal(ppp + "Enable", "false");
             }
             case REBOOT_LOOP -> d.crash(3);
-            case TAMPERED -> d.factoryReset(() -> {
-                String sw = d.root() + "DeviceInfo.SoftwareVersion";
-                d.model().setInternal(sw, CUSTOM_FIRMWARE);
-            });
+            case TAMPERED -> d.reflashThenReset(d.root() + "DeviceInfo.SoftwareVersion", CUSTOM_FIRMWARE);
             default -> {
                 // HEALTHY: the unit stays as it is.
             }

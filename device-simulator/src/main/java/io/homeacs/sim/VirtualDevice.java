@@ -65,6 +65,8 @@ final class VirtualDevice extends DeviceBase {
     private volatile Scenario scenario = Scenario.HEALTHY;
     /** Reboots a crashing unit still has to go through, one after each session. */
     private int crashesLeft;
+    /** A reflashed unit is factory reset after the session that reports its new firmware. */
+    private Runnable resetAfterSession;
 
     VirtualDevice(SimRuntime rt, DeviceKind kind, boolean tr098, CwmpVersion version, DeviceTemplate template,
                   TemplateContext factory, boolean httpReachable, LineRate lineRate) {
@@ -242,8 +244,15 @@ final class VirtualDevice extends DeviceBase {
                 crash = crashesLeft > 0 && !closed;
                 crashesLeft -= crash ? 1 : 0;
             }
+            Runnable reset;
+            synchronized (this) {
+                reset = crash ? null : resetAfterSession;
+                resetAfterSession = crash ? resetAfterSession : null;
+            }
             if (crash) {
                 reboot(List.of(), null);
+            } else if (reset != null) {
+                factoryReset(reset);
             }
         }
         afterSessionScheduling(e);
@@ -378,6 +387,18 @@ final class VirtualDevice extends DeviceBase {
             crashesLeft = times - 1;
         }
         reboot(List.of(), null);
+    }
+
+    /**
+     * Someone flashes other firmware (the unit reboots and reports it), then resets the unit to factory
+     * settings behind the ACS's back; the firmware survives the reset.
+     */
+    void reflashThenReset(String versionPath, String version) {
+        Runnable flash = () -> model().setInternal(versionPath, version);
+        synchronized (this) {
+            resetAfterSession = flash;
+        }
+        reboot(List.of(), flash);
     }
 
     Scenario scenario() {

@@ -77,7 +77,7 @@ public final class MeshTemplate extends Tr181Template {
         b.ro(rad + "ID", BASE64, Base64.getEncoder().encodeToString(id))
                 .ro(rad + "Enabled", BOOLEAN, true)
                 .ro(rad + "Noise", UNSIGNED_INT, 20 + r.nextInt(30), range(0, 255))
-                .ro(rad + "Utilization", UNSIGNED_INT, r.nextInt(200), range(0, 255))
+                .ro(rad + "Utilization", UNSIGNED_INT, r.nextInt(150), range(0, 255))
                 .ro(rad + "Transmit", UNSIGNED_INT, r.nextInt(100), range(0, 255));
         String bssid = HexFormat.ofDelimiter(":").withUpperCase().formatHex(id);
         b.table(rad + "BSS.", rad + "BSSNumberOfEntries", false, (m, bss, j) -> {

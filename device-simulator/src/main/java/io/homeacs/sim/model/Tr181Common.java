@@ -118,11 +118,6 @@ final class Tr181Common {
                 .rw(inst + "TransmitPower", INT, 100, range(-1, 100))
                 .ro(inst + "Stats.Noise", INT, -(88 + r.nextInt(10))))
                 .instances(w + "Radio.", 2);
-        // Wi-Fi Data Elements' channel utilisation (0-255 = 0-100 %), one radio entry per Device.WiFi.Radio.
-        for (int i = 1; i <= 2; i++) {
-            b.ro(w + "DataElements.Network.Device.1.Radio." + i + ".Utilization", UNSIGNED_INT, 20 + r.nextInt(60),
-                    range(0, 255));
-        }
         b.table(w + "SSID.", w + "SSIDNumberOfEntries", true, (m, inst, n) -> new ModelBuilder(m)
                 .rw(inst + "Enable", BOOLEAN, false).ro(inst + "Status", "Down", oneOf(STATUS))
                 .ro(inst + "Name", "wl" + (n - 1), maxLen(64))
