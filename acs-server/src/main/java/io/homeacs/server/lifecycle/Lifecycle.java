@@ -37,6 +37,7 @@ public final class Lifecycle {
     private final OperatorCatalog catalog;
     private final TamperWatch watch;
     private final PreReturnCheck preReturn;
+    private final LifecycleReports reports;
 
     /**
      * A device's equipment status. installedAt comes from the operator's record for this holding, or
@@ -69,6 +70,7 @@ public final class Lifecycle {
         this.catalog = new OperatorCatalog(db);
         this.watch = new TamperWatch(equipment, evidence, catalog, catalog, resets, assignments, normalization, registry,
             tasks, settings.defaultOwnership());
+        this.reports = new LifecycleReports(db, registry, this::status, settings.warrantyMonths());
         this.preReturn = new PreReturnCheck(registry, normalization, wakeup, selfTester, catalog, settings);
         registry.onCheckIn(new io.homeacs.server.device.CheckInListener() {
             @Override
@@ -90,6 +92,10 @@ public final class Lifecycle {
 
     public OperatorCatalog catalog() {
         return catalog;
+    }
+
+    public LifecycleReports reports() {
+        return reports;
     }
 
     public LifecycleSettings settings() {

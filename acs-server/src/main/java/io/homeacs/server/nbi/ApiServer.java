@@ -61,6 +61,7 @@ public final class ApiServer implements AutoCloseable {
             new OrdersResource(s.provisioning(), s.registry()),
             new ServiceActionsResource(s.provisioning()),
             new FaultReportsResource(s.triage()),
+            new ReportsResource(s.lifecycle().reports(), s.triage(), s.clock()),
             new DeviceHealthResource(s.registry(), s.health(), s.samples(), installers, s.clock()),
             new EquipmentResource(s.lifecycle(), s.registry()),
             new EvidenceResource(s.lifecycle(), s.registry()),

@@ -78,6 +78,10 @@ public final class FaultReportsResource {
     @Path("/kpis")
     @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER})
     public Map<String, Object> kpis(@QueryParam("since") String since) {
+        return kpiView(triage, since);
+    }
+
+    static Map<String, Object> kpiView(Triage triage, String since) {
         Instant from = since == null ? Instant.now().minus(java.time.Duration.ofDays(30)) : ApiParams.instant(since, "since");
         RepairKpis.Report k = triage.kpis(from);
         Map<String, Object> m = new LinkedHashMap<>();
