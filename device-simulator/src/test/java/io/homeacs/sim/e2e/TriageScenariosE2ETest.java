@@ -152,6 +152,43 @@ class TriageScenariosE2ETest {
         Map<String, Object> lost = inspect(acs, ids[5], "{\"returned\":false}");
         assertThat(lost).containsEntry("meetsReleaseCondition", false);
         assertThat(lost.get("compensation").toString()).isEqualTo("150.00");
+
+        reports(acs, ids);
+    }
+
+    /** What the operator pulls at the end of the month, as JSON and as CSV. */
+    private static void reports(RunningAcs acs, long[] ids) {
+        // The failing unit's subscriber cancels: the unit is due back until the counter records it.
+        assertThat(acs.call("POST", "/api/v1/subscribers/2/devices/" + ids[2] + "/release",
+            "{\"reason\":\"service cancelled\"}").statusCode()).isEqualTo(200);
+        Map<String, Object> due = acs.get("/api/v1/reports/devices-due-for-return");
+        assertThat(list(due.get("rows"))).extracting(r -> obj(r).get("deviceId")).containsExactly(ids[2]);
+        assertThat(obj(list(due.get("rows")).get(0))).containsEntry("account", "3002")
+            .containsEntry("releaseReason", "service cancelled").containsEntry("ownership", "leased");
+
+        Map<String, Object> owed = acs.get("/api/v1/reports/compensation-owed");
+        assertThat(list(owed.get("rows"))).extracting(r -> obj(r).get("deviceId")).containsExactlyInAnyOrder(ids[8], ids[5]);
+        String owedCsv = acs.call("GET", "/api/v1/reports/compensation-owed.csv", null).body();
+        assertThat(owedCsv).startsWith("deviceId,deviceKey,kind,modelName,softwareVersion,inspectionId,subscriberId,account,"
+            + "returned,compensation,currency,").contains(",150.00,CNY,").contains("9.9.9-custom");
+        assertThat(owedCsv.split("\r\n")).hasSize(3);
+
+        Map<String, Object> tampered = acs.get("/api/v1/reports/tampered-devices");
+        Map<String, Object> row = list(tampered.get("rows")).stream().map(TriageScenariosE2ETest::obj)
+            .filter(r -> ((Number) r.get("deviceId")).longValue() == ids[8]).findFirst().orElseThrow();
+        assertThat(list(row.get("kinds"))).contains("factory-reset", "software-not-approved");
+        assertThat(acs.call("GET", "/api/v1/reports/tampered-devices.csv", null).body()).contains("factory-reset;")
+            .contains("software-not-approved");
+
+        // Every unit was installed today: none runs out within a month, all within 366 days.
+        assertThat(acs.get("/api/v1/reports/warranty-expiring").get("count")).isEqualTo(0L);
+        Map<String, Object> year = acs.get("/api/v1/reports/warranty-expiring?days=366");
+        assertThat(((Number) year.get("count")).intValue()).isEqualTo(6);
+        assertThat(acs.call("GET", "/api/v1/reports/warranty-expiring.csv?days=0", null).statusCode()).isEqualTo(400);
+
+        String kpis = acs.call("GET", "/api/v1/reports/fault-kpis.csv", null).body();
+        assertThat(kpis).startsWith("metric,key,value\r\n").contains("byCategory,access-line,2")
+            .contains("byResponsible,operator,");
     }
 
     private static Map<String, Object> inspect(RunningAcs acs, long device, String body) {
