@@ -122,7 +122,10 @@ public final class LifecycleReports {
                 List<Object> ids = (List<Object>) m.get("evidenceIds");
                 ids.add(rs.getLong("id"));
                 m.put("openEvidence", ids.size());
-                m.put("subscriberId", Sql.nullableLong(rs, "subscriber_id"));
+                Long holder = Sql.nullableLong(rs, "subscriber_id");
+                if (holder != null) {
+                    m.put("subscriberId", holder);
+                }
                 Instant first = Sql.instant(rs, "first_seen_at");
                 Instant last = Sql.instant(rs, "last_seen_at");
                 m.merge("firstSeenAt", first.toString(), (a, b) -> a.toString().compareTo(b.toString()) <= 0 ? a : b);
@@ -135,6 +138,7 @@ public final class LifecycleReports {
     private Map<String, Object> tamperRow(long deviceId) {
         Map<String, Object> m = device(deviceId);
         m.put("kinds", new ArrayList<>());
+        m.put("subscriberId", null);
         m.put("evidenceIds", new ArrayList<>());
         return m;
     }
