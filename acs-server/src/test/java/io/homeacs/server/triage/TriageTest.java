@@ -134,4 +134,32 @@ class TriageTest {
             .isEqualTo(403);
         assertThat(acs.call("GET", "/api/v1/fault-reports/1", null, viewer).status()).isEqualTo(200);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theClockIs24HoursAnd48ForEnterpriseAndOnlyOpenLateReportsAreOverdue() {
+        assertThat(acs.post("/api/v1/subscribers", "{\"account\":\"ENT-1\",\"name\":\"Harbour Logistics\","
+            + "\"address\":\"1 Quay\",\"accountType\":\"enterprise\",\"plans\":[\"F300\"],"
+            + "\"settings\":{\"pppoeUsername\":\"ent1@isp\",\"pppoePassword\":\"x\"}}").status()).isEqualTo(201);
+        Instant reported = Instant.now().minus(30, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> home = acs.post("/api/v1/fault-reports", "{\"subscriberId\":1,\"symptom\":\"other\","
+            + "\"reportedAt\":\"" + reported + "\"}").json();
+        Map<String, Object> business = acs.post("/api/v1/fault-reports", "{\"subscriberId\":2,\"symptom\":\"other\","
+            + "\"reportedAt\":\"" + reported + "\"}").json();
+        assertThat(home).containsEntry("deadlineAt", reported.plus(24, ChronoUnit.HOURS).toString());
+        assertThat(business).containsEntry("deadlineAt", reported.plus(48, ChronoUnit.HOURS).toString())
+            .as("no device to read: judged at once").containsEntry("state", "triaged");
+
+        List<Map<String, Object>> overdue = (List<Map<String, Object>>) acs.get("/api/v1/fault-reports?overdue=true").json()
+            .get("reports");
+        assertThat(overdue).extracting(r -> r.get("id")).containsExactly(home.get("id"));
+
+        // Restored late: off the overdue list, and counted as outside the deadline.
+        Map<String, Object> restored = acs.post("/api/v1/fault-reports/" + home.get("id") + "/restore", "{}").json();
+        assertThat(restored).containsEntry("withinDeadline", false);
+        assertThat(((Number) restored.get("repairSeconds")).longValue()).isGreaterThanOrEqualTo(30 * 3600L);
+        assertThat((List<Object>) acs.get("/api/v1/fault-reports?overdue=true").json().get("reports")).isEmpty();
+        Map<String, Object> kpis = acs.get("/api/v1/fault-reports/kpis").json();
+        assertThat(kpis).containsEntry("restored", 1L).containsEntry("restoredWithinDeadline", 0L);
+    }
 }
