@@ -127,5 +127,21 @@ class LifecycleStoreTest {
         assertThat(read.checkId()).isEqualTo(check.id());
         assertThat(read.kind()).isEqualTo(DeviceKind.GATEWAY);
         assertThat(read.detail()).containsEntry("reasons", List.of("not returned"));
+
+        // The reports' SQL on this store: the unit owes 150 and has open evidence; no holding has ended.
+        LifecycleReports reports = new LifecycleReports(db, registry, id -> {
+            throw new AssertionError("no held unit to judge");
+        }, 12);
+        List<Map<String, Object>> owed = reports.compensationOwed().stream()
+            .filter(m -> m.get("deviceId").equals(device)).toList();
+        assertThat(owed).hasSize(1);
+        assertThat((BigDecimal) owed.get(0).get("compensation")).isEqualByComparingTo("150");
+        assertThat(owed.get(0)).containsEntry("reasons", List.of("not returned")).containsEntry("returned", false);
+        Map<String, Object> tampered = reports.tampered().stream().filter(m -> m.get("deviceId").equals(device))
+            .findFirst().orElseThrow();
+        assertThat(tampered).containsEntry("kinds", List.of("factory-reset")).containsEntry("openEvidence", 1)
+            .containsEntry("subscriberId", 5L);
+        assertThat(reports.dueForReturn(T).stream().filter(m -> m.get("deviceId").equals(device))).isEmpty();
+        assertThat(reports.warrantyExpiring(T, 30)).isEmpty();
     }
 }
