@@ -73,11 +73,13 @@ public final class AcsServer implements AutoCloseable {
     private final int apiPort;
     private final Path adminTokenFile;
     private final DiagnosticsSetup diagnostics;
+    private final FirmwareSetup firmware;
 
     private AcsServer(AcsConfig config, Database db, ThreadPoolExecutor workers, ScheduledExecutorService housekeeping,
                       DeviceRegistry registry, CwmpHttpServer cwmp, CwmpHttpServer cwmpTls, ApiServer api, int apiPort,
-                      Path adminTokenFile, DiagnosticsSetup diagnostics) {
+                      Path adminTokenFile, DiagnosticsSetup diagnostics, FirmwareSetup firmware) {
         this.diagnostics = diagnostics;
+        this.firmware = firmware;
         this.config = config;
         this.db = db;
         this.workers = workers;
@@ -185,6 +187,8 @@ public final class AcsServer implements AutoCloseable {
         DiagnosticsSetup diagnostics = DiagnosticsSetup.start(config.diagnostics(), db, registry, tasks, provisioning,
             wakeup, clock);
         opened.push(diagnostics);
+        FirmwareSetup firmware = FirmwareSetup.start(config, db, registry, metrics, clock);
+        opened.push(firmware);
         AcsConfig.Cwmp c = config.cwmp();
         Listeners cwmp = startListeners(c, endpoint, workers, metrics, opened);
         int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
@@ -192,7 +196,7 @@ public final class AcsServer implements AutoCloseable {
         ApiServer api = ApiServer.start(config.api().bind(), apiPort,
             new ApiServer.Services(registry, tasks, wakeup, credentials, tokens, new AuditLog(db), metrics, clock,
                 config.api().maxWaitSeconds(), config.api().rateLimit(), config.offlineAfter(), bulk, webhooks, normalization,
-                provisioning, profiles, triage, healthReader, samples, lifecycle, diagnostics.diagnostics()));
+                provisioning, profiles, triage, healthReader, samples, lifecycle, diagnostics.diagnostics(), firmware.images()));
 
         long flushMs = config.registryFlushInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(guard(registry::flush), flushMs, flushMs, TimeUnit.MILLISECONDS);
@@ -215,9 +219,10 @@ public final class AcsServer implements AutoCloseable {
             lastTick[0] = t;
         }), 1, 1, TimeUnit.SECONDS);
 
-        LOG.info("HomeACS started in {} ms: CWMP on {}, API on http://{}:{}/api/v1, speed-test server {}, store {}",
+        LOG.info("HomeACS started in {} ms: CWMP on {}, API on http://{}:{}/api/v1, speed-test server {}, firmware files "
+            + "on HTTP port {} / HTTPS port {}, store {}",
             (System.nanoTime() - started) / 1_000_000, cwmp.describe(c), config.api().bind(), apiPort,
-            diagnostics.port() < 0 ? "off" : "on port " + diagnostics.port(),
+            diagnostics.port() < 0 ? "off" : "on port " + diagnostics.port(), firmware.httpPort(), firmware.httpsPort(),
             config.database().embedded() ? config.dataDir() : "PostgreSQL");
         if (cwmp.keystore() != null) {
             TlsKeystore.Loaded k = cwmp.keystore();
@@ -229,7 +234,7 @@ public final class AcsServer implements AutoCloseable {
             LOG.warn("CPE bootstrap credentials are the default ones; set cpe.bootstrap-password in production");
         }
         return new AcsServer(config, db, workers, housekeeping, registry, cwmp.http(), cwmp.https(), api, apiPort,
-            tokenFile, diagnostics);
+            tokenFile, diagnostics, firmware);
     }
 
     private static CwmpHttpServer.Options listener(AcsConfig.Cwmp c, String bind, int port, SslContext tls) {
@@ -285,6 +290,21 @@ public final class AcsServer implements AutoCloseable {
         return diagnostics.port();
     }
 
+    /** The firmware file server's plain-HTTP port, or -1 when off ({@code firmware.server-port=-1}). */
+    public int firmwarePort() {
+        return firmware.httpPort();
+    }
+
+    /** The firmware file server's HTTPS port, or -1 when off ({@code firmware.server-tls-port=-1}). */
+    public int firmwareTlsPort() {
+        return firmware.httpsPort();
+    }
+
+    /** The firmware catalogue: images, trusted keys, the Download for a device. */
+    public io.homeacs.server.firmware.FirmwareImages firmware() {
+        return firmware.images();
+    }
+
     public AcsConfig config() {
         return config;
     }
@@ -314,6 +334,7 @@ public final class AcsServer implements AutoCloseable {
         }
         housekeeping.shutdownNow();
         diagnostics.close();
+        firmware.close();
         registry.flush();
         db.close();
         LOG.info("HomeACS stopped at {}", Instant.now());

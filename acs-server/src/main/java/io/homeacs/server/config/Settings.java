@@ -84,6 +84,22 @@ public final class Settings {
         new Setting("diagnostics.server-max-bytes", "268435456", "Largest download the speed-test server sends and largest "
             + "upload it takes; larger requests get 413."),
         new Setting("diagnostics.server-max-concurrent", "8", "Speed tests the test server serves at once; beyond it, 503."),
+        new Setting("firmware.storage-dir", "", "Directory the uploaded firmware images are stored in; empty = <data-dir>/firmware."),
+        new Setting("firmware.trusted-keys-dir", "", "Directory of operator signing keys (Ed25519 public keys, PEM, *.pem or *.pub) "
+            + "the ACS trusts, read at start; empty = <data-dir>/firmware-keys. Keys can also be added through the API."),
+        new Setting("firmware.max-image-mb", "512", "Largest firmware image accepted, in MiB."),
+        new Setting("firmware.server-bind", "0.0.0.0", "Address the firmware file server binds to; devices must reach it."),
+        new Setting("firmware.server-port", "7550", "Plain-HTTP port of the firmware file server devices download images "
+            + "from; 0 picks a free port, -1 switches it off."),
+        new Setting("firmware.server-tls-port", "-1", "HTTPS port of the firmware file server (the CWMP TLS keystore's "
+            + "certificate); 0 picks a free port, -1 (default) switches it off."),
+        new Setting("firmware.server-max-concurrent", "200", "Downloads the file server sends at once; beyond it, 503 with Retry-After."),
+        new Setting("firmware.server-retry-after-seconds", "60", "Retry-After sent with the file server's 503."),
+        new Setting("firmware.download-url", "", "Base URL (scheme://host:port) devices reach the file server at; empty = "
+            + "the host each device reaches the ACS by (its ManagementServer.URL) with the file server's port (HTTPS "
+            + "if only that listener runs)."),
+        new Setting("firmware.link-ttl-minutes", "1560", "How long a signed download URL stays valid (default 26 h: "
+            + "longer than a task's default lifetime)."),
         new Setting("api.bind", "0.0.0.0", "Address the northbound API binds to."),
         new Setting("api.port", "8080", "Northbound REST API and /metrics port; 0 picks a free port."),
         new Setting("api.rate-limit", "50", "Requests per second each API token may make on average (bursts of 4x are allowed); beyond it, 429."),
