@@ -2,6 +2,7 @@ package io.homeacs.server;
 
 import io.homeacs.server.audit.AuditLog;
 import io.homeacs.server.bulk.BulkRuns;
+import io.homeacs.server.campaign.Campaigns;
 import io.homeacs.server.config.AcsConfig;
 import io.homeacs.server.cwmp.auth.CpeAuthenticator;
 import io.homeacs.server.cwmp.connreq.ConnectionRequester;
@@ -189,6 +190,8 @@ public final class AcsServer implements AutoCloseable {
         opened.push(diagnostics);
         FirmwareSetup firmware = FirmwareSetup.start(config, db, registry, metrics, clock);
         opened.push(firmware);
+        Campaigns campaigns = CampaignSetup.start(config.campaign(), db, registry, tasks, wakeup, firmware.images(), webhooks,
+            metrics, clock);
         AcsConfig.Cwmp c = config.cwmp();
         Listeners cwmp = startListeners(c, endpoint, workers, metrics, opened);
         int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
@@ -196,7 +199,8 @@ public final class AcsServer implements AutoCloseable {
         ApiServer api = ApiServer.start(config.api().bind(), apiPort,
             new ApiServer.Services(registry, tasks, wakeup, credentials, tokens, new AuditLog(db), metrics, clock,
                 config.api().maxWaitSeconds(), config.api().rateLimit(), config.offlineAfter(), bulk, webhooks, normalization,
-                provisioning, profiles, triage, healthReader, samples, lifecycle, diagnostics.diagnostics(), firmware.images()));
+                provisioning, profiles, triage, healthReader, samples, lifecycle, diagnostics.diagnostics(), firmware.images(),
+                campaigns));
 
         long flushMs = config.registryFlushInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(guard(registry::flush), flushMs, flushMs, TimeUnit.MILLISECONDS);
@@ -209,6 +213,7 @@ public final class AcsServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(guard(triage::reconcile), 5, 5, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(guard(() -> samples.purge(clock.instant())), 10, 24 * 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(guard(diagnostics.diagnostics()::sweep), 5, 5, TimeUnit.SECONDS);
+        CampaignSetup.schedule(campaigns, config.campaign(), housekeeping, clock, AcsServer::guard);
         Liveness liveness = new Liveness(db);
         housekeeping.scheduleWithFixedDelay(guard(() -> announceLiveness(liveness, webhooks, config, clock.instant())),
             30, 30, TimeUnit.SECONDS);

@@ -36,7 +36,8 @@ public final class ApiServer implements AutoCloseable {
                            int rateLimit, java.time.Duration offlineAfter, BulkRuns bulk, Webhooks webhooks,
                            Normalization normalization, Provisioning provisioning, ProfileModule profiles,
                            Triage triage, HealthReader health, HealthSamples samples,
-                           Lifecycle lifecycle, Diagnostics diagnostics, FirmwareImages firmware) {
+                           Lifecycle lifecycle, Diagnostics diagnostics, FirmwareImages firmware,
+                           io.homeacs.server.campaign.Campaigns campaigns) {
     }
 
     public static ApiServer start(String bind, int port, Services s) {
@@ -67,6 +68,7 @@ public final class ApiServer implements AutoCloseable {
             new EvidenceResource(s.lifecycle(), s.registry()),
             new EquipmentCatalogResource(s.lifecycle().catalog(), s.lifecycle().settings(), s.clock()),
             new FirmwareResource(s.firmware(), s.registry(), s.clock()),
+            new CampaignsResource(s.campaigns(), s.clock(), s.offlineAfter()),
             new OpenApiResource()));
         sf.setProviders(List.of(new JsonProvider(), new BearerAuthFilter(s.tokens(), s.clock(),
             new RateLimiter(s.rateLimit(), s.rateLimit() * 4.0)),
