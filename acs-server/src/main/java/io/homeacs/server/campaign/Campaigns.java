@@ -176,6 +176,12 @@ public final class Campaigns {
         return rows.list(id, state, wave, afterDeviceId, limit);
     }
 
+    /** One device's row in the campaign. */
+    public Campaign.Device find(long id, long deviceId) {
+        return rows.find(id, deviceId).orElseThrow(() -> new CampaignException(CampaignException.Kind.NOT_FOUND,
+            "device " + deviceId + " is not in campaign " + id));
+    }
+
     public List<NoticeLine> notice(long id, int wave) {
         Campaign c = get(id);
         if (wave < 0 || wave >= store.waves(id).size()) {
