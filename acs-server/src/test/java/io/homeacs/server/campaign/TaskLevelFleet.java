@@ -105,6 +105,8 @@ final class TaskLevelFleet {
     final Images images;
     final Map<Long, Behaviour> behaviour = new ConcurrentHashMap<>();
     final Map<Long, String> serials = new ConcurrentHashMap<>();
+    /** Downloads taken and not yet completed, by task id. */
+    final Map<Long, Long> accepted = new ConcurrentHashMap<>();
     TaskQueue tasks;
 
     TaskLevelFleet(DeviceRegistry registry, TaskQueue tasks, Images images) {
@@ -146,6 +148,7 @@ final class TaskLevelFleet {
                 Task sent = tasks.find(t.get().id()).orElseThrow();
                 tasks.finish(sent, new TaskOutcome.Accepted(Map.of("status", 1)), now);
                 taken.add(sent);
+                accepted.put(sent.id(), id);
             }
         }
         return taken;
@@ -154,9 +157,10 @@ final class TaskLevelFleet {
     /** Devices with an accepted download reboot and report TransferComplete. */
     int complete(Instant now) {
         int n = 0;
-        for (long id : serials.keySet()) {
-            for (Task t : tasks.inState(id, TaskState.ACCEPTED)) {
-                complete(id, t, now);
+        for (Map.Entry<Long, Long> e : new java.util.TreeMap<>(accepted).entrySet()) {
+            Task t = tasks.find(e.getKey()).orElseThrow();
+            if (t.state() == TaskState.ACCEPTED) {
+                complete(e.getValue(), t, now);
                 n++;
             }
         }
@@ -164,6 +168,7 @@ final class TaskLevelFleet {
     }
 
     void complete(long id, Task t, Instant now) {
+        accepted.remove(t.id());
         Behaviour b = behaviour.getOrDefault(id, Behaviour.INSTALLS);
         Device d = registry.find(id).orElseThrow();
         String url = ((TaskSpec.Download) t.spec()).url();
