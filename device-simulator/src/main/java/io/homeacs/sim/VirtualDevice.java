@@ -314,6 +314,11 @@ final class VirtualDevice extends DeviceBase {
 
     /** Simulated reboot: the device is gone for a moment, then boots and informs "1 BOOT" (+ extra events). */
     void reboot(List<EventStruct> bootEvents, Runnable whileDown) {
+        reboot(bootEvents, whileDown, REBOOT_MILLIS);
+    }
+
+    /** A reboot that keeps the device down for {@code downMillis} (flashing an image, then booting). */
+    void reboot(List<EventStruct> bootEvents, Runnable whileDown, long downMillis) {
         synchronized (this) {
             rebooting = true;
             cancelTimers();
@@ -335,7 +340,16 @@ final class VirtualDevice extends DeviceBase {
             refreshConnectionRequestCredentials();
             requestSession(true);
             schedulePeriodic(true);
-        }, REBOOT_MILLIS, TimeUnit.MILLISECONDS);
+        }, downMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** A device that went down and never comes back (a brick): no session, no timer, until powerCycle. */
+    void goDark() {
+        synchronized (this) {
+            rebooting = true;
+            cancelTimers();
+        }
+        LOG.info("{} went dark and will not come back", serialNumber());
     }
 
     void factoryReset() {
