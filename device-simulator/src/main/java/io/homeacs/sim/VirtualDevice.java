@@ -51,6 +51,8 @@ final class VirtualDevice extends DeviceBase {
     private boolean queued;
     private boolean wanted;
     private boolean rebooting;
+    /** Went down while flashing and will not boot by itself. */
+    private volatile boolean dark;
     private boolean closed;
     private boolean bootstrapped;
     private int retryCount;
@@ -318,8 +320,13 @@ final class VirtualDevice extends DeviceBase {
     }
 
     /** A reboot that keeps the device down for {@code downMillis} (flashing an image, then booting). */
+    boolean dark() {
+        return dark;
+    }
+
     void reboot(List<EventStruct> bootEvents, Runnable whileDown, long downMillis) {
         synchronized (this) {
+            dark = false;
             rebooting = true;
             cancelTimers();
         }
@@ -346,6 +353,7 @@ final class VirtualDevice extends DeviceBase {
     /** A device that went down and never comes back (a brick): no session, no timer, until powerCycle. */
     void goDark() {
         synchronized (this) {
+            dark = true;
             rebooting = true;
             cancelTimers();
         }
