@@ -310,6 +310,10 @@ public final class AcsServer implements AutoCloseable {
         return firmware.images();
     }
 
+    public DeviceRegistry registry() {
+        return registry;
+    }
+
     public AcsConfig config() {
         return config;
     }
