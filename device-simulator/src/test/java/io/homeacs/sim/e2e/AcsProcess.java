@@ -98,6 +98,10 @@ final class AcsProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + cwmpPort + "/");
     }
 
+    String token() {
+        return token;
+    }
+
     HttpResponse<String> call(String method, String path, String json) {
         return RunningAcs.Api.call(http, apiPort, token, method, path, json);
     }
