@@ -98,6 +98,11 @@ final class AcsProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + cwmpPort + "/");
     }
 
+    /** CPU time the ACS process has used so far (user + system), where the platform reports it. */
+    java.util.Optional<java.time.Duration> cpuTime() {
+        return process == null ? java.util.Optional.empty() : process.toHandle().info().totalCpuDuration();
+    }
+
     String token() {
         return token;
     }
