@@ -84,7 +84,7 @@ class CampaignApiTest {
         Map<String, Object> c = created.json();
         long id = ((Number) c.get("id")).longValue();
         assertThat(c).containsEntry("state", "running").containsEntry("targetVersion", "V5R020C10S200");
-        assertThat((List<?>) c.get("waves")).extracting(w -> ((Map<?, ?>) w).get("size")).containsExactly(1L, 2L, 2L);
+        assertThat(((List<?>) c.get("waves")).stream().map(w -> (Object) ((Map<?, ?>) w).get("size")).toList()).containsExactly(1L, 2L, 2L);
 
         Map<String, Object> notice = acs.get("/api/v1/campaigns/" + id + "/waves/0/notice").json();
         List<?> lines = (List<?>) notice.get("devices");
