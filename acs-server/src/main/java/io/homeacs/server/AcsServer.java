@@ -2,6 +2,7 @@ package io.homeacs.server;
 
 import io.homeacs.server.audit.AuditLog;
 import io.homeacs.server.bulk.BulkRuns;
+import io.homeacs.server.campaign.Campaigns;
 import io.homeacs.server.config.AcsConfig;
 import io.homeacs.server.cwmp.auth.CpeAuthenticator;
 import io.homeacs.server.cwmp.connreq.ConnectionRequester;
@@ -73,11 +74,13 @@ public final class AcsServer implements AutoCloseable {
     private final int apiPort;
     private final Path adminTokenFile;
     private final DiagnosticsSetup diagnostics;
+    private final FirmwareSetup firmware;
 
     private AcsServer(AcsConfig config, Database db, ThreadPoolExecutor workers, ScheduledExecutorService housekeeping,
                       DeviceRegistry registry, CwmpHttpServer cwmp, CwmpHttpServer cwmpTls, ApiServer api, int apiPort,
-                      Path adminTokenFile, DiagnosticsSetup diagnostics) {
+                      Path adminTokenFile, DiagnosticsSetup diagnostics, FirmwareSetup firmware) {
         this.diagnostics = diagnostics;
+        this.firmware = firmware;
         this.config = config;
         this.db = db;
         this.workers = workers;
@@ -187,6 +190,10 @@ public final class AcsServer implements AutoCloseable {
             provisioning.assignments(), normalization, webhooks, diagnostics.diagnostics(), new Triage.Settings(tc.repairTime(),
             tc.enterpriseRepairTime(), tc.timeout(), tc.pingHost()), id -> lifecycle.status(id).warrantyEnd(), clock);
         triage.reconcile();
+        FirmwareSetup firmware = FirmwareSetup.start(config, db, registry, metrics, clock);
+        opened.push(firmware);
+        Campaigns campaigns = CampaignSetup.start(config.campaign(), db, registry, tasks, wakeup, firmware.images(), webhooks,
+            metrics, clock);
         AcsConfig.Cwmp c = config.cwmp();
         Listeners cwmp = startListeners(c, endpoint, workers, metrics, opened);
         int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
@@ -194,7 +201,8 @@ public final class AcsServer implements AutoCloseable {
         ApiServer api = ApiServer.start(config.api().bind(), apiPort,
             new ApiServer.Services(registry, tasks, wakeup, credentials, tokens, new AuditLog(db), metrics, clock,
                 config.api().maxWaitSeconds(), config.api().rateLimit(), config.offlineAfter(), bulk, webhooks, normalization,
-                provisioning, profiles, triage, healthReader, samples, lifecycle, diagnostics.diagnostics()));
+                provisioning, profiles, triage, healthReader, samples, lifecycle, diagnostics.diagnostics(), firmware.images(),
+                campaigns));
 
         long flushMs = config.registryFlushInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(guard(registry::flush), flushMs, flushMs, TimeUnit.MILLISECONDS);
@@ -207,6 +215,7 @@ public final class AcsServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(guard(triage::reconcile), 5, 5, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(guard(() -> samples.purge(clock.instant())), 10, 24 * 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(guard(diagnostics.diagnostics()::sweep), 5, 5, TimeUnit.SECONDS);
+        CampaignSetup.schedule(campaigns, config.campaign(), housekeeping, clock, AcsServer::guard);
         Liveness liveness = new Liveness(db);
         housekeeping.scheduleWithFixedDelay(guard(() -> announceLiveness(liveness, webhooks, config, clock.instant())),
             30, 30, TimeUnit.SECONDS);
@@ -217,9 +226,10 @@ public final class AcsServer implements AutoCloseable {
             lastTick[0] = t;
         }), 1, 1, TimeUnit.SECONDS);
 
-        LOG.info("HomeACS started in {} ms: CWMP on {}, API on http://{}:{}/api/v1, speed-test server {}, store {}",
+        LOG.info("HomeACS started in {} ms: CWMP on {}, API on http://{}:{}/api/v1, speed-test server {}, firmware files "
+            + "on HTTP port {} / HTTPS port {}, store {}",
             (System.nanoTime() - started) / 1_000_000, cwmp.describe(c), config.api().bind(), apiPort,
-            diagnostics.port() < 0 ? "off" : "on port " + diagnostics.port(),
+            diagnostics.port() < 0 ? "off" : "on port " + diagnostics.port(), firmware.httpPort(), firmware.httpsPort(),
             config.database().embedded() ? config.dataDir() : "PostgreSQL");
         if (cwmp.keystore() != null) {
             TlsKeystore.Loaded k = cwmp.keystore();
@@ -231,7 +241,7 @@ public final class AcsServer implements AutoCloseable {
             LOG.warn("CPE bootstrap credentials are the default ones; set cpe.bootstrap-password in production");
         }
         return new AcsServer(config, db, workers, housekeeping, registry, cwmp.http(), cwmp.https(), api, apiPort,
-            tokenFile, diagnostics);
+            tokenFile, diagnostics, firmware);
     }
 
     private static CwmpHttpServer.Options listener(AcsConfig.Cwmp c, String bind, int port, SslContext tls) {
@@ -287,6 +297,25 @@ public final class AcsServer implements AutoCloseable {
         return diagnostics.port();
     }
 
+    /** The firmware file server's plain-HTTP port, or -1 when off ({@code firmware.server-port=-1}). */
+    public int firmwarePort() {
+        return firmware.httpPort();
+    }
+
+    /** The firmware file server's HTTPS port, or -1 when off ({@code firmware.server-tls-port=-1}). */
+    public int firmwareTlsPort() {
+        return firmware.httpsPort();
+    }
+
+    /** The firmware catalogue: images, trusted keys, the Download for a device. */
+    public io.homeacs.server.firmware.FirmwareImages firmware() {
+        return firmware.images();
+    }
+
+    public DeviceRegistry registry() {
+        return registry;
+    }
+
     public AcsConfig config() {
         return config;
     }
@@ -316,6 +345,7 @@ public final class AcsServer implements AutoCloseable {
         }
         housekeeping.shutdownNow();
         diagnostics.close();
+        firmware.close();
         registry.flush();
         db.close();
         LOG.info("HomeACS stopped at {}", Instant.now());

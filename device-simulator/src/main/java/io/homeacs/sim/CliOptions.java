@@ -33,12 +33,23 @@ final class CliOptions {
                                         (default L{serial}, at most 24 characters)
               --line-down-mbps RATE     simulated line rate a download speed test is shaped to (default 500, 0 = unshaped)
               --line-up-mbps RATE       simulated line rate an upload speed test is shaped to (default 100, 0 = unshaped)
+              --firmware-trust-key FILES  operator signing keys (Ed25519 PEM), comma-separated, a signed
+                                        firmware image must verify with; unsigned images are then refused
+                                        (default: none, signatures unchecked, sizes and SHA-256 still checked)
+              --firmware-flash-ms MS    time a device takes to flash an image before rebooting (default 2000)
+              --firmware-corrupt WHO    devices whose firmware download arrives corrupted (9018)
+              --firmware-refuse WHO     devices that refuse any firmware image (9010)
+              --firmware-power-loss WHO devices that lose power while flashing: back on the old version, 9010
+              --firmware-never-back WHO devices that never come back after flashing
+                                        WHO is a fraction of the fleet (0.05; the same devices every run)
+                                        or serial numbers (SIMO000001,SIMO000002)
               --help                    print this help
             """;
 
     private static final Set<String> COMMON = Set.of("acs-url", "devices", "kind", "acs-username", "acs-password",
             "inform-interval", "cr-host", "cr-port", "udp-cr", "cr-reachable", "serial-prefix", "tr098-share", "seed",
-            "retry-min-wait", "loid-pattern", "line-down-mbps", "line-up-mbps");
+            "retry-min-wait", "loid-pattern", "line-down-mbps", "line-up-mbps", "firmware-trust-key", "firmware-flash-ms",
+            "firmware-corrupt", "firmware-refuse", "firmware-power-loss", "firmware-never-back");
     private static final Set<String> BENCH_ONLY = Set.of("duration", "warmup", "concurrency");
 
     /** A command-line error. */
@@ -53,11 +64,13 @@ final class CliOptions {
     final Command command;
     final SimulatorConfig config;
     final Bench.Options bench;
+    final FirmwareBehaviour firmware;
 
-    private CliOptions(Command command, SimulatorConfig config, Bench.Options bench) {
+    private CliOptions(Command command, SimulatorConfig config, Bench.Options bench, FirmwareBehaviour firmware) {
         this.command = command;
         this.config = config;
         this.bench = bench;
+        this.firmware = firmware;
     }
 
     static CliOptions parse(String[] args) throws UsageException {
@@ -76,7 +89,7 @@ final class CliOptions {
         for (; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
-                return new CliOptions(Command.HELP, null, null);
+                return new CliOptions(Command.HELP, null, null, null);
             }
             if (!a.startsWith("--")) {
                 throw new UsageException("Unexpected argument '" + a + "'");
@@ -100,7 +113,7 @@ final class CliOptions {
             }
         }
         if (cmd == Command.HELP) {
-            return new CliOptions(cmd, null, null);
+            return new CliOptions(cmd, null, null, null);
         }
         return build(cmd, opts);
     }
@@ -138,7 +151,42 @@ final class CliOptions {
         }
         Bench.Options b = new Bench.Options(intOpt(o, "duration", 30, 1, 86_400), intOpt(o, "warmup", 5, 0, 3600),
                 intOpt(o, "concurrency", 64, 1, 100_000));
-        return new CliOptions(cmd, c, b);
+        return new CliOptions(cmd, c, b, firmware(o));
+    }
+
+    private static FirmwareBehaviour firmware(Map<String, String> o) throws UsageException {
+        java.util.List<java.security.PublicKey> keys = new java.util.ArrayList<>();
+        String files = o.getOrDefault("firmware-trust-key", "");
+        for (String f : files.split(",")) {
+            if (f.isBlank()) {
+                continue;
+            }
+            try {
+                keys.add(io.homeacs.firmware.Ed25519Keys.readPublic(java.nio.file.Files.readString(java.nio.file.Path.of(f.strip()))));
+            } catch (java.io.IOException e) {
+                throw new UsageException("--firmware-trust-key: cannot read " + f.strip() + ": " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--firmware-trust-key " + f.strip() + ": " + e.getMessage());
+            }
+        }
+        try {
+            return new FirmwareBehaviour(keys, intOpt(o, "firmware-flash-ms", 2000, 0, 3_600_000), selector(o, "firmware-corrupt"),
+                    selector(o, "firmware-refuse"), selector(o, "firmware-power-loss"), selector(o, "firmware-never-back"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static FirmwareBehaviour.Selector selector(Map<String, String> o, String name) throws UsageException {
+        String v = o.get(name);
+        if (v == null) {
+            return FirmwareBehaviour.Selector.NONE;
+        }
+        try {
+            return FirmwareBehaviour.Selector.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + name + ": " + e.getMessage());
+        }
     }
 
     private static DeviceKind kind(String s) throws UsageException {

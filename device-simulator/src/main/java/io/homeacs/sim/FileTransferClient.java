@@ -39,6 +39,46 @@ final class FileTransferClient {
                 });
     }
 
+    /**
+     * A blocking GET streaming the body, from byte {@code from} when above 0 (with If-Range when an
+     * ETag is known), answering a 401 challenge once like {@link #send}. For the firmware pool only:
+     * it blocks its thread for the whole exchange.
+     */
+    HttpResponse<java.io.InputStream> get(URI url, String user, String password, long from, String etag)
+            throws java.io.IOException, InterruptedException {
+        HttpResponse<java.io.InputStream> r = client.send(ranged(url, null, from, etag), HttpResponse.BodyHandlers.ofInputStream());
+        if (r.statusCode() != 401 || user == null || user.isEmpty()) {
+            return r;
+        }
+        Optional<DigestAuth.Challenge> ch = DigestAuth.select(r.headers().allValues("WWW-Authenticate"));
+        if (ch.isEmpty()) {
+            return r;
+        }
+        r.body().close();
+        DigestAuth.ClientAuth auth = new DigestAuth.ClientAuth();
+        auth.accept(ch.get());
+        String uri = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        if (url.getRawQuery() != null) {
+            uri = uri + "?" + url.getRawQuery();
+        }
+        return client.send(ranged(url, auth.authorization("GET", uri, user, password).orElseThrow(), from, etag),
+                HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    private static HttpRequest ranged(URI url, String authorization, long from, String etag) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(TIMEOUT).GET();
+        if (from > 0) {
+            b.header("Range", "bytes=" + from + "-");
+            if (etag != null) {
+                b.header("If-Range", etag);
+            }
+        }
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return b.build();
+    }
+
     private static HttpRequest request(String method, URI url, byte[] body, String authorization) {
         HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(TIMEOUT);
         if ("PUT".equals(method)) {

@@ -38,9 +38,9 @@ public final class Fleet implements AutoCloseable {
     private final UdpConnectionRequestListener udpCr;
     private boolean closed;
 
-    private Fleet(SimulatorConfig config) throws IOException {
+    private Fleet(SimulatorConfig config, FirmwareBehaviour firmware) throws IOException {
         this.config = config;
-        this.rt = new SimRuntime();
+        this.rt = new SimRuntime(firmware);
         Registry registry = new Registry();
         try {
             this.udpCr = config.udpConnectionRequests() ? new UdpConnectionRequestListener(config.crHost(), registry) : null;
@@ -64,9 +64,14 @@ public final class Fleet implements AutoCloseable {
 
     /** Starts the listeners, then boots every device ("0 BOOTSTRAP" + "1 BOOT"); does not wait for sessions. */
     public static Fleet start(SimulatorConfig config) {
+        return start(config, FirmwareBehaviour.DEFAULT);
+    }
+
+    /** As {@link #start(SimulatorConfig)}, with the devices' firmware-download behaviour and failures. */
+    public static Fleet start(SimulatorConfig config, FirmwareBehaviour firmware) {
         Fleet f;
         try {
-            f = new Fleet(config);
+            f = new Fleet(config, firmware);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start connection-request listener on " + config.crHost(), e);
         }

@@ -24,8 +24,18 @@ final class SimRuntime implements AutoCloseable {
     final ExecutorService diagnosticsPool;
     final HttpClient transferClient;
     final SessionLimiter limiter;
+    /** Firmware downloads block a thread while they stream and verify the image. */
+    final ExecutorService firmwarePool;
+    final FirmwareBehaviour firmware;
 
     SimRuntime() {
+        this(FirmwareBehaviour.DEFAULT);
+    }
+
+    SimRuntime(FirmwareBehaviour firmware) {
+        this.firmware = firmware;
+        firmwarePool = Executors.newFixedThreadPool(Integer.getInteger("homeacs.sim.firmwareThreads", 32),
+                daemon("sim-firmware"));
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         transport = new HttpTransport(threads);
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, daemon("sim-timer"));
@@ -61,6 +71,7 @@ final class SimRuntime implements AutoCloseable {
         timer.shutdownNow();
         transferPool.shutdownNow();
         diagnosticsPool.shutdownNow();
+        firmwarePool.shutdownNow();
         transport.close();
         try {
             timer.awaitTermination(2, TimeUnit.SECONDS);

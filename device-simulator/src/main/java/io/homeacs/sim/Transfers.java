@@ -144,7 +144,13 @@ final class Transfers {
         t.state = State.IN_PROGRESS;
         t.startTime = now();
         LOG.debug("{} starts {} {} from {}", device.serialNumber(), t.method, t.fileType, t.url);
-        if (t.download()) {
+        if (t.download() && FIRMWARE.equals(t.fileType)) {
+            try {
+                rt.firmwarePool.execute(() -> installFirmware(t));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("{}: fleet closing, firmware download dropped", device.serialNumber());
+            }
+        } else if (t.download()) {
             client.send("GET", t.url, new byte[0], t.username, t.password)
                     .whenComplete((r, e) -> downloaded(t, r, e));
         } else {
@@ -171,11 +177,32 @@ final class Transfers {
         } else if (t.fileSize > 0 && r.body().length != t.fileSize) {
             finish(t, CwmpFault.FILE_CORRUPTED, "File corrupted: got " + r.body().length + " bytes, expected "
                     + t.fileSize, false, null);
-        } else if (FIRMWARE.equals(t.fileType)) {
-            finish(t, 0, "", true, firmwareVersion(r.body()));
         } else {
             finish(t, 0, "", false, null);
         }
+    }
+
+    /** Fetch and check the image, then flash it, or fail the way the fleet's firmware behaviour says. */
+    private void installFirmware(Transfer t) {
+        FirmwareBehaviour b = rt.firmware;
+        FirmwareInstall.Result r = new FirmwareInstall(device, client, b).fetchAndVerify(t);
+        if (r.faultCode() != 0) {
+            finish(t, r.faultCode(), r.faultString(), false, null);
+            return;
+        }
+        String serial = device.serialNumber();
+        if (b.neverBack().selects(serial)) {
+            t.state = State.COMPLETED;
+            rt.schedule(device::goDark, b.flashMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        if (b.powerLoss().selects(serial)) {
+            // Dual-bank flash: the interrupted write leaves the old bank, which boots and says so.
+            flashed(t, CwmpFault.DOWNLOAD_FAILURE, "Download failure: power lost while flashing; running the previous image",
+                    null, b.flashMillis() / 2);
+            return;
+        }
+        flashed(t, 0, "", r.newVersion(), b.flashMillis());
     }
 
     /** A firmware image that starts with "version=&lt;v&gt;" installs software version v. */
@@ -188,23 +215,36 @@ final class Transfers {
     }
 
     private void finish(Transfer t, int faultCode, String faultString, boolean reboot, String newVersion) {
+        if (reboot) {
+            flashed(t, faultCode, faultString, newVersion, 0);
+            return;
+        }
         t.state = State.COMPLETED;
+        LOG.debug("{} {} {} finished with fault {}", device.serialNumber(), t.method, t.commandKey, faultCode);
+        device.addRequest(transferComplete(t, faultCode, faultString));
+        device.requestSession(true);
+    }
+
+    /**
+     * Down for the flash, then boot ("1 BOOT") and report: TransferComplete with "M Download" and
+     * "7 TRANSFER COMPLETE", on the new version when the flash succeeded.
+     */
+    private void flashed(Transfer t, int faultCode, String faultString, String newVersion, long flashMillis) {
+        device.reboot(List.of(), () -> {
+            t.state = State.COMPLETED;
+            if (faultCode == 0 && newVersion != null) {
+                device.model().setInternal(device.root() + "DeviceInfo.SoftwareVersion", newVersion);
+            }
+            LOG.debug("{} {} {} flashed with fault {}", device.serialNumber(), t.method, t.commandKey, faultCode);
+            device.addRequest(transferComplete(t, faultCode, faultString));
+        }, flashMillis + 1000);
+    }
+
+    private EventBook.PendingRequest transferComplete(Transfer t, int faultCode, String faultString) {
         String body = CpeMessages.transferComplete(t.commandKey, faultCode, faultString,
                 faultCode == 0 ? t.startTime : CpeMessages.UNKNOWN_TIME, now());
-        EventBook.PendingRequest req = new EventBook.PendingRequest("TransferComplete", body,
+        return new EventBook.PendingRequest("TransferComplete", body,
                 List.of(EventStruct.of(EventBook.TRANSFER_COMPLETE), new EventStruct("M " + t.method, t.commandKey)));
-        LOG.debug("{} {} {} finished with fault {}", device.serialNumber(), t.method, t.commandKey, faultCode);
-        if (reboot) {
-            device.reboot(List.of(), () -> {
-                if (newVersion != null) {
-                    device.model().setInternal(device.root() + "DeviceInfo.SoftwareVersion", newVersion);
-                }
-                device.addRequest(req);
-            });
-        } else {
-            device.addRequest(req);
-            device.requestSession(true);
-        }
     }
 
     private String uploadContent(Transfer t) {

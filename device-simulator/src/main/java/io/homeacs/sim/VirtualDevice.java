@@ -51,6 +51,8 @@ final class VirtualDevice extends DeviceBase {
     private boolean queued;
     private boolean wanted;
     private boolean rebooting;
+    /** Went down while flashing and will not boot by itself. */
+    private volatile boolean dark;
     private boolean closed;
     private boolean bootstrapped;
     private int retryCount;
@@ -337,7 +339,17 @@ final class VirtualDevice extends DeviceBase {
 
     /** Simulated reboot: the device is gone for a moment, then boots and informs "1 BOOT" (+ extra events). */
     void reboot(List<EventStruct> bootEvents, Runnable whileDown) {
+        reboot(bootEvents, whileDown, REBOOT_MILLIS);
+    }
+
+    /** A reboot that keeps the device down for {@code downMillis} (flashing an image, then booting). */
+    boolean dark() {
+        return dark;
+    }
+
+    void reboot(List<EventStruct> bootEvents, Runnable whileDown, long downMillis) {
         synchronized (this) {
+            dark = false;
             rebooting = true;
             cancelTimers();
         }
@@ -358,7 +370,17 @@ final class VirtualDevice extends DeviceBase {
             refreshConnectionRequestCredentials();
             requestSession(true);
             schedulePeriodic(true);
-        }, REBOOT_MILLIS, TimeUnit.MILLISECONDS);
+        }, downMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** A device that went down and never comes back (a brick): no session, no timer, until powerCycle. */
+    void goDark() {
+        synchronized (this) {
+            dark = true;
+            rebooting = true;
+            cancelTimers();
+        }
+        LOG.info("{} went dark and will not come back", serialNumber());
     }
 
     void factoryReset() {

@@ -89,6 +89,42 @@ public final class Settings {
         new Setting("diagnostics.server-max-bytes", "268435456", "Largest download the speed-test server sends and largest "
             + "upload it takes; larger requests get 413."),
         new Setting("diagnostics.server-max-concurrent", "8", "Speed tests the test server serves at once; beyond it, 503."),
+        new Setting("firmware.storage-dir", "", "Directory the uploaded firmware images are stored in; empty = <data-dir>/firmware."),
+        new Setting("firmware.trusted-keys-dir", "", "Directory of operator signing keys (Ed25519 public keys, PEM, *.pem or *.pub) "
+            + "the ACS trusts, read at start; empty = <data-dir>/firmware-keys. Keys can also be added through the API."),
+        new Setting("firmware.max-image-mb", "512", "Largest firmware image accepted, in MiB."),
+        new Setting("firmware.server-bind", "0.0.0.0", "Address the firmware file server binds to; devices must reach it."),
+        new Setting("firmware.server-port", "7550", "Plain-HTTP port of the firmware file server devices download images "
+            + "from; 0 picks a free port, -1 switches it off."),
+        new Setting("firmware.server-tls-port", "-1", "HTTPS port of the firmware file server (the CWMP TLS keystore's "
+            + "certificate); 0 picks a free port, -1 (default) switches it off."),
+        new Setting("firmware.server-max-concurrent", "200", "Downloads the file server sends at once; beyond it, 503 with Retry-After."),
+        new Setting("firmware.server-retry-after-seconds", "60", "Retry-After sent with the file server's 503."),
+        new Setting("firmware.download-url", "", "Base URL (scheme://host:port) devices reach the file server at; empty = "
+            + "the host each device reaches the ACS by (its ManagementServer.URL) with the file server's port (HTTPS "
+            + "if only that listener runs)."),
+        new Setting("firmware.link-ttl-minutes", "1560", "How long a signed download URL stays valid (default 26 h: "
+            + "longer than a task's default lifetime)."),
+        new Setting("campaign.min-notice-hours", "24", "Shortest advance notice a firmware campaign may give before it touches "
+            + "a device (the service agreements: 24 hours); decimals allowed, 0 only for labs and tests."),
+        new Setting("campaign.enterprise-notice-hours", "48", "Shortest notice for devices held by enterprise accounts (the "
+            + "group-customer agreement: 48 hours)."),
+        new Setting("campaign.default-notice-hours", "24", "Notice of a campaign that names none (never less than the minimums)."),
+        new Setting("campaign.default-zone", "Asia/Shanghai", "Time zone of the maintenance window for devices that report "
+            + "none (Device.Time.LocalTimeZone / InternetGatewayDevice.Time.LocalTimeZone[Name])."),
+        new Setting("campaign.default-waves", "1,10,25", "Wave sizes in percent of the targets for a campaign that names none; "
+            + "the rest forms a last wave."),
+        new Setting("campaign.default-window", "", "Daily maintenance window in the device's local time (e.g. 02:00-05:00) "
+            + "for a campaign that names none; empty = any time."),
+        new Setting("campaign.default-concurrency", "100", "Devices with a download in flight at once per campaign, by default."),
+        new Setting("campaign.default-max-failure-percent", "5", "A wave whose failures (failed + timed out) exceed this share "
+            + "halts its campaign, by default."),
+        new Setting("campaign.default-max-timeouts", "-1", "A wave with more timeouts than this halts its campaign, by "
+            + "default; -1 = only the failure share counts."),
+        new Setting("campaign.default-success-seconds", "7200", "Time from queueing a device's download to it being back with "
+            + "the new version before it counts as timed out, by default."),
+        new Setting("campaign.max-devices", "1000000", "Most devices one campaign may target."),
+        new Setting("campaign.tick-ms", "1000", "How often the campaign driver queues downloads and checks waves."),
         new Setting("api.bind", "0.0.0.0", "Address the northbound API binds to."),
         new Setting("api.port", "8080", "Northbound REST API and /metrics port; 0 picks a free port."),
         new Setting("api.rate-limit", "50", "Requests per second each API token may make on average (bursts of 4x are allowed); beyond it, 429."),

@@ -10,7 +10,9 @@ public enum EventType {
     DEVICE_RELEASED("device.released"),
     COMMISSIONING_FINISHED("commissioning.finished"),
     SERVICE_STATE_APPLIED("service.state-applied"),
-    FAULT_REPORT_CHANGED("fault-report.changed");
+    FAULT_REPORT_CHANGED("fault-report.changed"),
+    CAMPAIGN_HALTED("campaign.halted"),
+    CAMPAIGN_FINISHED("campaign.finished");
 
     private final String wireName;
 

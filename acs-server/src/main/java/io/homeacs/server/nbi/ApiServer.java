@@ -8,6 +8,7 @@ import io.homeacs.server.device.Normalization;
 import io.homeacs.server.device.DeviceWakeup;
 import io.homeacs.server.lifecycle.Lifecycle;
 import io.homeacs.server.diagnose.Diagnostics;
+import io.homeacs.server.firmware.FirmwareImages;
 import io.homeacs.server.metrics.AcsMetrics;
 import io.homeacs.server.provision.Provisioning;
 import io.homeacs.server.health.HealthReader;
@@ -35,7 +36,8 @@ public final class ApiServer implements AutoCloseable {
                            int rateLimit, java.time.Duration offlineAfter, BulkRuns bulk, Webhooks webhooks,
                            Normalization normalization, Provisioning provisioning, ProfileModule profiles,
                            Triage triage, HealthReader health, HealthSamples samples,
-                           Lifecycle lifecycle, Diagnostics diagnostics) {
+                           Lifecycle lifecycle, Diagnostics diagnostics, FirmwareImages firmware,
+                           io.homeacs.server.campaign.Campaigns campaigns) {
     }
 
     public static ApiServer start(String bind, int port, Services s) {
@@ -66,6 +68,8 @@ public final class ApiServer implements AutoCloseable {
             new EquipmentResource(s.lifecycle(), s.registry()),
             new EvidenceResource(s.lifecycle(), s.registry()),
             new EquipmentCatalogResource(s.lifecycle().catalog(), s.lifecycle().settings(), s.clock()),
+            new FirmwareResource(s.firmware(), s.registry(), s.clock()),
+            new CampaignsResource(s.campaigns(), s.clock(), s.offlineAfter()),
             new OpenApiResource()));
         sf.setProviders(List.of(new JsonProvider(), new BearerAuthFilter(s.tokens(), s.clock(),
             new RateLimiter(s.rateLimit(), s.rateLimit() * 4.0)),

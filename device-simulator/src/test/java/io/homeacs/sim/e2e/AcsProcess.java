@@ -36,7 +36,8 @@ final class AcsProcess implements AutoCloseable {
         List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
             "io.homeacs.server.Main", "--data-dir", dataDir.toString(), "--cwmp-port", Integer.toString(cwmpPort),
             "--api-port", Integer.toString(apiPort), "--cwmp-bind", "127.0.0.1", "--api-bind", "127.0.0.1",
-            "--cwmp-tls-port", "-1", "--diagnostics-server-port", "0", "--diagnostics-server-bind", "127.0.0.1"));
+            "--cwmp-tls-port", "-1", "--diagnostics-server-port", "0", "--diagnostics-server-bind", "127.0.0.1",
+            "--firmware-server-port", "0", "--firmware-server-bind", "127.0.0.1"));
         cmd.addAll(extraArgs);
         try {
             process = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -95,6 +96,15 @@ final class AcsProcess implements AutoCloseable {
 
     URI cwmpUrl() {
         return URI.create("http://127.0.0.1:" + cwmpPort + "/");
+    }
+
+    /** CPU time the ACS process has used so far (user + system), where the platform reports it. */
+    java.util.Optional<java.time.Duration> cpuTime() {
+        return process == null ? java.util.Optional.empty() : process.toHandle().info().totalCpuDuration();
+    }
+
+    String token() {
+        return token;
     }
 
     HttpResponse<String> call(String method, String path, String json) {
