@@ -6,6 +6,7 @@ import io.homeacs.firmware.ImageContainer;
 import io.homeacs.firmware.ImageRejectedException;
 import io.homeacs.server.device.Device;
 import io.homeacs.server.firmware.store.ImageStorage;
+import io.homeacs.server.store.Database;
 import io.homeacs.server.store.StoreException;
 import io.homeacs.server.task.TaskSpec;
 import java.io.BufferedInputStream;
@@ -46,7 +47,7 @@ public final class FirmwareImages {
     private final Settings settings;
     private final Clock clock;
 
-    public FirmwareImages(io.homeacs.server.store.Database db, ImageStorage storage, TrustedKeys keys, DownloadLinks links,
+    public FirmwareImages(Database db, ImageStorage storage, TrustedKeys keys, DownloadLinks links,
                           DownloadBase base, Settings settings, Clock clock) {
         this.catalog = new ImageCatalog(db);
         this.storage = storage;
