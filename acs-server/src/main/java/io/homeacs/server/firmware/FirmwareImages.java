@@ -89,7 +89,7 @@ public final class FirmwareImages {
         }
         if (header.fileSize() > settings.maxImageBytes()) {
             throw new FirmwareException(FirmwareException.Kind.TOO_LARGE, "image of " + header.fileSize()
-                + " bytes is larger than firmware.max-image-bytes (" + settings.maxImageBytes() + ")");
+                + " bytes is larger than firmware.max-image-mb (" + settings.maxImageBytes() + " bytes)");
         }
         String signature = Base64.getEncoder().encodeToString(header.signature());
         byte[] headerBytes = ImageContainer.header(header.manifest(), header.signature());
