@@ -28,6 +28,28 @@ class CliOptionsTest {
     }
 
     @Test
+    void firmwareOptionsGiveTrustKeysFlashTimeAndFailures(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path key = dir.resolve("ops.pub");
+        java.nio.file.Files.writeString(key, io.homeacs.firmware.Ed25519Keys.publicPem(
+            io.homeacs.firmware.Ed25519Keys.generate().getPublic()));
+        CliOptions o = CliOptions.parse(new String[] {"--acs-url", "http://acs/", "--firmware-trust-key", key.toString(),
+            "--firmware-flash-ms", "500", "--firmware-corrupt", "0.05", "--firmware-never-back", "SIMO000001,SIMO000002"});
+        assertThat(o.firmware.trustKeys()).hasSize(1);
+        assertThat(o.firmware.flashMillis()).isEqualTo(500);
+        assertThat(o.firmware.corrupt().fraction()).isEqualTo(0.05);
+        assertThat(o.firmware.neverBack().selects("SIMO000002")).isTrue();
+        assertThat(o.firmware.refuse()).isEqualTo(FirmwareBehaviour.Selector.NONE);
+        assertThat(CliOptions.parse(new String[] {"--acs-url", "http://acs/"}).firmware).isEqualTo(FirmwareBehaviour.DEFAULT);
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--acs-url", "http://a/", "--firmware-trust-key",
+            dir.resolve("missing.pub").toString()})).hasMessageContaining("cannot read");
+        java.nio.file.Files.writeString(dir.resolve("bad.pub"), "not a key");
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--acs-url", "http://a/", "--firmware-trust-key",
+            dir.resolve("bad.pub").toString()})).hasMessageContaining("Ed25519");
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--acs-url", "http://a/", "--firmware-corrupt", "1.5"}))
+            .hasMessageContaining("fraction");
+    }
+
+    @Test
     void parsesBench() throws Exception {
         CliOptions o = CliOptions.parse(new String[] {"bench", "--acs-url=http://acs/acs", "--devices", "500",
                 "--duration", "10", "--concurrency", "32", "--udp-cr", "true"});

@@ -6,6 +6,7 @@ import io.homeacs.firmware.ImageContainer;
 import io.homeacs.firmware.ImageRejectedException;
 import io.homeacs.server.device.Device;
 import io.homeacs.server.firmware.store.ImageStorage;
+import io.homeacs.server.store.Database;
 import io.homeacs.server.store.StoreException;
 import io.homeacs.server.task.TaskSpec;
 import java.io.BufferedInputStream;
@@ -46,7 +47,7 @@ public final class FirmwareImages {
     private final Settings settings;
     private final Clock clock;
 
-    public FirmwareImages(io.homeacs.server.store.Database db, ImageStorage storage, TrustedKeys keys, DownloadLinks links,
+    public FirmwareImages(Database db, ImageStorage storage, TrustedKeys keys, DownloadLinks links,
                           DownloadBase base, Settings settings, Clock clock) {
         this.catalog = new ImageCatalog(db);
         this.storage = storage;
@@ -88,7 +89,7 @@ public final class FirmwareImages {
         }
         if (header.fileSize() > settings.maxImageBytes()) {
             throw new FirmwareException(FirmwareException.Kind.TOO_LARGE, "image of " + header.fileSize()
-                + " bytes is larger than firmware.max-image-bytes (" + settings.maxImageBytes() + ")");
+                + " bytes is larger than firmware.max-image-mb (" + settings.maxImageBytes() + " bytes)");
         }
         String signature = Base64.getEncoder().encodeToString(header.signature());
         byte[] headerBytes = ImageContainer.header(header.manifest(), header.signature());

@@ -219,6 +219,20 @@ class FirmwareApiTest {
         assertThat(acs.call("GET", "/api/v1/firmware/images", null, null).status()).isEqualTo(401);
     }
 
+    @Test
+    void anImageLargerThanTheLimitIsRefusedBeforeAnythingIsStored() throws Exception {
+        acs.close();
+        acs = TestAcs.start(dataDir, "--firmware-max-image-mb", "1");
+        assertThat(acs.post("/api/v1/firmware/keys", Json.write(Map.of("name", "ops",
+            "publicKey", FirmwareFixtures.publicPem(FirmwareFixtures.OPERATOR)))).status()).isEqualTo(201);
+        byte[] payload = FirmwareFixtures.payload(1_100_000, 6);
+        ImageManifest m = FirmwareFixtures.manifest("TestCo", "GW100", "4.0", payload);
+        TestAcs.ApiReply big = upload(FirmwareFixtures.container(m, payload, FirmwareFixtures.OPERATOR));
+        assertThat(big.status()).as(big.body()).isEqualTo(413);
+        assertThat(big.body()).contains("firmware.max-image-mb");
+        assertThat(storedFiles()).isZero();
+    }
+
     private static void assertMatches(Map<String, Object> actual, String schema) {
         Map<String, Object> s = obj(obj(obj(openApi().get("components")).get("schemas")).get(schema));
         Set<String> documented = obj(s.get("properties")).keySet();

@@ -27,6 +27,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.stream.ChunkedNioStream;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -53,9 +54,11 @@ final class FileHandler extends SimpleChannelInboundHandler<HttpObject> {
     }
 
     private final Context c;
+    private final EventExecutor lookups;
 
-    FileHandler(Context c) {
+    FileHandler(Context c, EventExecutor lookups) {
         this.c = c;
+        this.lookups = lookups;
     }
 
     @Override
@@ -64,6 +67,17 @@ final class FileHandler extends SimpleChannelInboundHandler<HttpObject> {
             return; // request bodies are ignored; the codec releases them
         }
         HttpRequest req = (HttpRequest) msg;
+        lookups.execute(() -> {
+            try {
+                handle(ctx, req);
+            } catch (RuntimeException e) {
+                LOG.warn("firmware download request failed: {}", e.toString());
+                ctx.close();
+            }
+        });
+    }
+
+    private void handle(ChannelHandlerContext ctx, HttpRequest req) {
         if (!req.decoderResult().isSuccess()) {
             plain(ctx, req, HttpResponseStatus.BAD_REQUEST, "malformed request", false);
             return;

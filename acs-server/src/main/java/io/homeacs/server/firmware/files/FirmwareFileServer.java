@@ -29,9 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The HTTP(S) server devices fetch firmware from, on its own port. Only signed per-device paths
  * ({@link DownloadLinks}) name a file; there is no directory and no listing. Pipeline: (TLS) → idle
- * timeout → HTTP codec → keep-alive → chunked writer → the file handler, which runs on its own small
- * executor group because an image lookup may touch the store; the bytes themselves go out from the
- * file by zero-copy on plain HTTP, in chunks over TLS.
+ * timeout → HTTP codec → keep-alive → chunked writer → the file handler, which answers each request on
+ * one thread of a small executor group (the connection's own, so pipelined requests keep their
+ * order) because an image lookup may touch the store; the bytes themselves go out from the file by
+ * zero-copy on plain HTTP, in chunks over TLS.
  */
 public final class FirmwareFileServer implements AutoCloseable {
 
@@ -95,7 +96,7 @@ public final class FirmwareFileServer implements AutoCloseable {
                     p.addLast("http", new HttpServerCodec());
                     p.addLast("keepAlive", new HttpServerKeepAliveHandler());
                     p.addLast("chunked", new ChunkedWriteHandler());
-                    p.addLast(lookups, "files", new FileHandler(context));
+                    p.addLast("files", new FileHandler(context, lookups.next()));
                 }
             });
         try {
