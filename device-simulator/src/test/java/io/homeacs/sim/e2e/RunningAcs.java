@@ -30,7 +30,8 @@ final class RunningAcs implements AutoCloseable {
     static RunningAcs start(Path dataDir, String... flags) {
         List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--cwmp-port", "0",
             "--api-port", "0", "--cwmp-bind", "127.0.0.1", "--api-bind", "127.0.0.1", "--cwmp-tls-port", "-1",
-            "--diagnostics-server-port", "0", "--diagnostics-server-bind", "127.0.0.1"));
+            "--diagnostics-server-port", "0", "--diagnostics-server-bind", "127.0.0.1",
+            "--usp-websocket-port", "0", "--usp-websocket-bind", "127.0.0.1"));
         args.addAll(List.of(flags));
         try {
             return new RunningAcs(AcsServer.start(new ConfigLoader().load(args, Map.of())));
