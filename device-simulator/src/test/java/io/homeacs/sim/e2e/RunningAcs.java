@@ -45,6 +45,11 @@ final class RunningAcs implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.cwmpPort() + "/");
     }
 
+    /** The USP WebSocket MTP's address. */
+    URI uspUrl() {
+        return URI.create("ws://127.0.0.1:" + server.uspWebSocketPort() + "/usp");
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Object> get(String path) {
         return (Map<String, Object>) Json.parse(call("GET", path, null).body());
