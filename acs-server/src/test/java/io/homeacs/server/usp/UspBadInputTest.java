@@ -1,7 +1,6 @@
 package io.homeacs.server.usp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.homeacs.server.testsupport.TestAcs;
 import io.homeacs.server.usp.proto.UspMsg;
@@ -42,14 +41,20 @@ class UspBadInputTest {
     @Test
     void handshakeNeedsTheSubprotocolAndAnEndpointId() {
         HttpClient http = HttpClient.newHttpClient();
-        WebSocket.Listener l = new WebSocket.Listener() { };
-        assertThatThrownBy(() -> http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port
-            + "/usp?eid=os::x"), l).join()).hasRootCauseInstanceOf(java.net.http.WebSocketHandshakeException.class);
-        assertThatThrownBy(() -> http.newWebSocketBuilder().subprotocols("v1.usp").buildAsync(URI.create(
-            "ws://127.0.0.1:" + port + "/usp"), l).join()).hasRootCauseInstanceOf(java.net.http.WebSocketHandshakeException.class);
-        assertThatThrownBy(() -> http.newWebSocketBuilder().subprotocols("v1.usp").buildAsync(URI.create(
-            "ws://127.0.0.1:" + port + "/other?eid=os::x"), l).join())
-            .hasRootCauseInstanceOf(java.net.http.WebSocketHandshakeException.class);
+        assertThat(refusal(http.newWebSocketBuilder(), "/usp?eid=os::x")).isEqualTo(400);
+        assertThat(refusal(http.newWebSocketBuilder().subprotocols("v1.usp"), "/usp")).isEqualTo(400);
+        assertThat(refusal(http.newWebSocketBuilder().subprotocols("v1.usp"), "/other?eid=os::x")).isEqualTo(404);
+    }
+
+    /** The HTTP status the handshake was refused with. */
+    private static int refusal(WebSocket.Builder b, String path) {
+        try {
+            b.buildAsync(URI.create("ws://127.0.0.1:" + port + path), new WebSocket.Listener() { }).join().abort();
+            throw new AssertionError("handshake to " + path + " was accepted");
+        } catch (java.util.concurrent.CompletionException e) {
+            assertThat(e.getCause()).isInstanceOf(java.net.http.WebSocketHandshakeException.class);
+            return ((java.net.http.WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
+        }
     }
 
     @Test
