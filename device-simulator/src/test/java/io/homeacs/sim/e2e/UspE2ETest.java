@@ -59,6 +59,7 @@ class UspE2ETest {
             valueChange(acs, agents.get(2));
             profile(acs, agents.get(1));
             offlineAndBack(acs, ont);
+            firmware(acs, ont);
             reboot(acs, ont);
         } finally {
             if (pg != null) {
@@ -121,6 +122,26 @@ class UspE2ETest {
         acs.awaitTask(id, x -> x.get("state").equals("done"), Duration.ofSeconds(60));
         assertThat(ont.model().value(SSID1)).contains("while-away");
         await(() -> Boolean.TRUE.equals(acs.get("/api/v1/devices/" + key(ont)).get("online")), "back online");
+    }
+
+    /** Download of a firmware image: accepted, completed by OperationComplete, then the new version boots. */
+    private static void firmware(RunningAcs acs, UspAgent ont) {
+        try (FileServer files = new FileServer()) {
+            String fw = files.put("/fw/usp.bin", "version=7.7.7-usp\nfirmware payload\n");
+            int boots = ont.boots();
+            Map<String, Object> t = done(acs, ont, "{\"type\":\"download\",\"fileType\":\"1 Firmware Upgrade Image\","
+                + "\"url\":\"" + fw + "\"}");
+            assertThat(t.get("result").toString()).contains("FirmwareImage.2.Download()");
+            await(() -> ont.boots() == boots + 1 && "7.7.7-usp".equals(acs.get("/api/v1/devices/" + key(ont))
+                .get("softwareVersion")), "the new image booted and its version was read");
+            assertThat(ont.model().value("Device.DeviceInfo.ActiveFirmwareImage")).contains(
+                "Device.DeviceInfo.FirmwareImage.2");
+
+            Map<String, Object> broken = finished(acs, ont, "{\"type\":\"download\",\"fileType\":"
+                + "\"1 Firmware Upgrade Image\",\"url\":\"" + files.url("/missing.bin") + "\"}");
+            assertThat(broken.get("state")).isEqualTo("fault");
+            assertThat(broken.toString()).contains("7022").contains("HTTP 404");
+        }
     }
 
     private static void reboot(RunningAcs acs, UspAgent ont) {

@@ -276,6 +276,9 @@ public final class UspController implements RecordSink {
         LOG.info("USP agent {} disconnected ({}){}", agent.endpointId, why, open == 0 ? "" : ", " + open + " requests unanswered");
         if (agent.deviceId >= 0) {
             registry.touch(agent.deviceId, clock.instant());
+        } else {
+            // Never onboarded: nothing to remember, and EndpointIDs made up by the thousand must not pile up.
+            agents.remove(agent.endpointId, agent);
         }
     }
 
