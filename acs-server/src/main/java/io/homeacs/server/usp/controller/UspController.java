@@ -291,13 +291,16 @@ public final class UspController implements RecordSink {
                 continue;
             }
             synchronized (agent) {
-                for (Agent.InFlight f : agent.expired(nowNanos)) {
+                List<Agent.InFlight> expired = agent.expired(nowNanos);
+                for (Agent.InFlight f : expired) {
                     LOG.info("USP agent {} did not answer {} within {} s; task back in the queue", agent.endpointId,
                         f.request().msgId(), settings.responseTimeout().toSeconds());
                     tasks.returnToQueue(f.task(), "no USP response within " + settings.responseTimeout().toSeconds() + " s",
                         now);
                 }
-                dispatch(agent);
+                if (!expired.isEmpty()) {
+                    dispatch(agent);
+                }
             }
         }
     }
