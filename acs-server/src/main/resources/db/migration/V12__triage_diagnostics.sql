@@ -3,3 +3,8 @@
 ALTER TABLE fault_report ADD COLUMN diagnostic_run_id BIGINT;
 ALTER TABLE fault_report ADD COLUMN diagnostic_note VARCHAR(1000);
 CREATE INDEX fault_report_diagnostic_idx ON fault_report (diagnostic_run_id);
+
+-- Wi-Fi in the trend: clients, those with a weak signal, and the loudest radio's noise floor.
+ALTER TABLE health_sample ADD COLUMN wifi_clients INTEGER;
+ALTER TABLE health_sample ADD COLUMN weak_wifi_clients INTEGER;
+ALTER TABLE health_sample ADD COLUMN wifi_noise_dbm INTEGER;

@@ -15,8 +15,9 @@ public final class HealthSamples {
     private final Database db;
     private final Duration retention;
 
+    /** wifiNoiseDbm: the loudest radio's noise floor. */
     public record Sample(Instant takenAt, Double opticalRxDbm, Double opticalTxDbm, String wanStatus, Long uptimeSeconds,
-                         Integer hosts) {
+                         Integer hosts, Integer wifiClients, Integer weakWifiClients, Integer wifiNoiseDbm) {
     }
 
     public HealthSamples(Database db, Duration retention) {
@@ -27,7 +28,8 @@ public final class HealthSamples {
     public void record(HealthSnapshot s) {
         db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO health_sample (device_id, taken_at, optical_rx_dbm, "
-                + "optical_tx_dbm, wan_status, uptime_seconds, hosts) VALUES (?,?,?,?,?,?,?)")) {
+                + "optical_tx_dbm, wan_status, uptime_seconds, hosts, wifi_clients, weak_wifi_clients, wifi_noise_dbm) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?)")) {
                 ps.setLong(1, s.deviceId());
                 Sql.setInstant(ps, 2, s.takenAt());
                 setDouble(ps, 3, s.opticalRxDbm());
@@ -39,6 +41,10 @@ public final class HealthSamples {
                     ps.setLong(6, s.uptimeSeconds());
                 }
                 Sql.setNullableInt(ps, 7, s.hosts());
+                Sql.setNullableInt(ps, 8, s.wifi().clients());
+                Sql.setNullableInt(ps, 9, s.wifi().weakClients());
+                Sql.setNullableInt(ps, 10, s.radios().stream().map(HealthSnapshot.Radio::noiseDbm)
+                    .filter(java.util.Objects::nonNull).max(Integer::compare).orElse(null));
                 return ps.executeUpdate();
             }
         });
@@ -62,7 +68,8 @@ public final class HealthSamples {
                         long up = rs.getLong("uptime_seconds");
                         Long upv = rs.wasNull() ? null : up;
                         out.add(new Sample(Sql.instant(rs, "taken_at"), rxv, txv, rs.getString("wan_status"), upv,
-                            Sql.nullableInt(rs, "hosts")));
+                            Sql.nullableInt(rs, "hosts"), Sql.nullableInt(rs, "wifi_clients"),
+                            Sql.nullableInt(rs, "weak_wifi_clients"), Sql.nullableInt(rs, "wifi_noise_dbm")));
                     }
                 }
                 return out;

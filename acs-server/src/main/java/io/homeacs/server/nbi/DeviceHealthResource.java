@@ -68,6 +68,9 @@ public final class DeviceHealthResource {
             m.put("wanStatus", s.wanStatus());
             m.put("uptimeSeconds", s.uptimeSeconds());
             m.put("hosts", s.hosts());
+            m.put("wifiClients", s.wifiClients());
+            m.put("weakWifiClients", s.weakWifiClients());
+            m.put("wifiNoiseDbm", s.wifiNoiseDbm());
             return m;
         }).toList();
         return Map.of("deviceId", d.id(), "samples", out);

@@ -87,6 +87,11 @@ class TriageScenariosE2ETest {
                 assertVerdict(far, "in-home-wifi", "subscriber");
                 assertThat(verdict(far).get("recommendation").toString()).contains("weak Wi-Fi coverage");
                 assertThat(evidence(far)).containsEntry("weakWifiClients", 2L).containsEntry("weakestWifiSignalDbm", -86L);
+                List<Object> samples = list(acs.get("/api/v1/devices/" + ids[4] + "/health/samples").get("samples"));
+                assertThat(obj(samples.get(samples.size() - 1))).as("the triage's sample keeps the Wi-Fi trend")
+                    .containsEntry("weakWifiClients", 2L);
+                assertThat(((Number) obj(samples.get(samples.size() - 1)).get("wifiClients")).intValue())
+                    .as("three on the 2.4 GHz access point, and the 5 GHz one's").isGreaterThanOrEqualTo(3);
 
                 assertVerdict(triage(acs, 5, "slow"), "subscriber-equipment", "subscriber");
 
