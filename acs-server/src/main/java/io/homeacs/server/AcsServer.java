@@ -20,6 +20,9 @@ import io.homeacs.server.metrics.AcsMetrics;
 import io.homeacs.server.nbi.ApiServer;
 import io.homeacs.server.provision.Provisioning;
 import io.homeacs.server.health.HealthReader;
+import io.homeacs.server.mesh.Mesh;
+import io.homeacs.server.mesh.MeshCommissioning;
+import io.homeacs.server.mesh.Thresholds;
 import io.homeacs.server.health.HealthSampling;
 import io.homeacs.server.health.HealthSamples;
 import io.homeacs.server.triage.Triage;
@@ -185,6 +188,12 @@ public final class AcsServer implements AutoCloseable {
         DiagnosticsSetup diagnostics = DiagnosticsSetup.start(config.diagnostics(), db, registry, tasks, provisioning,
             wakeup, clock);
         opened.push(diagnostics);
+        AcsConfig.Mesh mc = config.mesh();
+        Mesh mesh = new Mesh(db, registry, tasks, wakeup, provisioning.assignments(), provisioning.subscribers(), normalization,
+            secrets, new Mesh.Settings(new Thresholds(mc.backhaulWeakDbm(), mc.backhaulMinMbps(), mc.clientWeakDbm(),
+                mc.channelBusyPercent(), mc.weakClientSharePercent()), mc.refreshInterval(), config.provisioning().taskExpiry()),
+            clock);
+        MeshCommissioning meshCommissioning = new MeshCommissioning(mesh, diagnostics.diagnostics(), clock);
         AcsConfig.Cwmp c = config.cwmp();
         Listeners cwmp = startListeners(c, endpoint, workers, metrics, opened);
         int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
@@ -192,7 +201,8 @@ public final class AcsServer implements AutoCloseable {
         ApiServer api = ApiServer.start(config.api().bind(), apiPort,
             new ApiServer.Services(registry, tasks, wakeup, credentials, tokens, new AuditLog(db), metrics, clock,
                 config.api().maxWaitSeconds(), config.api().rateLimit(), config.offlineAfter(), bulk, webhooks, normalization,
-                provisioning, profiles, triage, healthReader, samples, lifecycle, diagnostics.diagnostics()));
+                provisioning, profiles, triage, healthReader, samples, lifecycle, diagnostics.diagnostics(), mesh,
+                meshCommissioning));
 
         long flushMs = config.registryFlushInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(guard(registry::flush), flushMs, flushMs, TimeUnit.MILLISECONDS);
@@ -203,6 +213,7 @@ public final class AcsServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(guard(() -> tokens.purge(clock.instant())), 1, 24 * 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(guard(provisioning::reconcile), 5, 5, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(guard(triage::reconcile), 5, 5, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(guard(mesh::follow), 1, 1, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(guard(() -> samples.purge(clock.instant())), 10, 24 * 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(guard(diagnostics.diagnostics()::sweep), 5, 5, TimeUnit.SECONDS);
         Liveness liveness = new Liveness(db);

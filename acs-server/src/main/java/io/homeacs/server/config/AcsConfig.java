@@ -22,11 +22,17 @@ public record AcsConfig(
     Health health,
     Triage triage,
     Lifecycle lifecycle,
-    Diagnostics diagnostics) {
+    Diagnostics diagnostics,
+    Mesh mesh) {
 
     /** Optical thresholds in dBm, hosts a line may serve, how often and how long key values are sampled. */
     public record Health(double opticalWarnDbm, double opticalCriticalDbm, int maxHosts, Duration sampleInterval,
                          Duration sampleRetention) {
+    }
+
+    /** Wi-Fi mesh thresholds (dBm, Mbit/s, percent) and how often a controller's Data Elements are read. */
+    public record Mesh(int backhaulWeakDbm, int backhaulMinMbps, int clientWeakDbm, int weakClientSharePercent,
+                       int channelBusyPercent, Duration refreshInterval) {
     }
 
     /** Repair commitments and how long triage waits for a device. */
@@ -150,7 +156,10 @@ public record AcsConfig(
             new Triage(Duration.ofHours(v.integer("triage.repair-hours", 1, 24 * 30)),
                 Duration.ofHours(v.integer("triage.enterprise-repair-hours", 1, 24 * 30)),
                 Duration.ofMinutes(v.integer("triage.timeout-minutes", 1, 24 * 60))),
-            lifecycle(v, health), diagnostics(v));
+            lifecycle(v, health), diagnostics(v),
+            new Mesh(v.integer("mesh.backhaul-weak-dbm", -110, 0), v.integer("mesh.backhaul-min-mbps", 0, 100_000),
+                v.integer("mesh.client-weak-dbm", -110, 0), v.integer("mesh.weak-client-share-percent", 1, 100),
+                v.integer("mesh.channel-busy-percent", 1, 100), Duration.ofMinutes(v.integer("mesh.refresh-minutes", 0, 7 * 24 * 60))));
     }
 
     /** The pre-return check judges optical power by the same thresholds as health and triage. */

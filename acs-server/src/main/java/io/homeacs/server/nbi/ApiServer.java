@@ -35,7 +35,8 @@ public final class ApiServer implements AutoCloseable {
                            int rateLimit, java.time.Duration offlineAfter, BulkRuns bulk, Webhooks webhooks,
                            Normalization normalization, Provisioning provisioning, ProfileModule profiles,
                            Triage triage, HealthReader health, HealthSamples samples,
-                           Lifecycle lifecycle, Diagnostics diagnostics) {
+                           Lifecycle lifecycle, Diagnostics diagnostics,
+                           io.homeacs.server.mesh.Mesh mesh, io.homeacs.server.mesh.MeshCommissioning meshCommissioning) {
     }
 
     public static ApiServer start(String bind, int port, Services s) {
@@ -65,6 +66,8 @@ public final class ApiServer implements AutoCloseable {
             new EquipmentResource(s.lifecycle(), s.registry()),
             new EvidenceResource(s.lifecycle(), s.registry()),
             new EquipmentCatalogResource(s.lifecycle().catalog(), s.lifecycle().settings(), s.clock()),
+            new MeshResource(s.mesh(), s.meshCommissioning(), installers),
+            new MeshTemplatesResource(s.mesh()),
             new OpenApiResource()));
         sf.setProviders(List.of(new JsonProvider(), new BearerAuthFilter(s.tokens(), s.clock(),
             new RateLimiter(s.rateLimit(), s.rateLimit() * 4.0)),
