@@ -1,5 +1,6 @@
 package io.homeacs.sim;
 
+import io.homeacs.sim.model.MeshSpec;
 import io.homeacs.sim.bench.Bench;
 import java.net.URI;
 import java.util.HashMap;
@@ -33,12 +34,18 @@ final class CliOptions {
                                         (default L{serial}, at most 24 characters)
               --line-down-mbps RATE     simulated line rate a download speed test is shaped to (default 500, 0 = unshaped)
               --line-up-mbps RATE       simulated line rate an upload speed test is shaped to (default 100, 0 = unshaped)
+              --mesh-nodes N            nodes per mesh home, 1-4 (default 2-4 at random)
+              --backhaul-quality Q      mesh satellites' Wi-Fi backhaul: good, fair or poor (default good)
+              --mesh-clients N          clients per mesh node (default 0-3 at random)
+              --mesh-scenario S         none, weak-backhaul, failing-satellite or interference (default none)
+              --mesh-satellites true|false  satellites also managed as their own devices (default false)
               --help                    print this help
             """;
 
     private static final Set<String> COMMON = Set.of("acs-url", "devices", "kind", "acs-username", "acs-password",
             "inform-interval", "cr-host", "cr-port", "udp-cr", "cr-reachable", "serial-prefix", "tr098-share", "seed",
-            "retry-min-wait", "loid-pattern", "line-down-mbps", "line-up-mbps");
+            "retry-min-wait", "loid-pattern", "line-down-mbps", "line-up-mbps", "mesh-nodes", "backhaul-quality", "mesh-clients",
+            "mesh-scenario", "mesh-satellites");
     private static final Set<String> BENCH_ONLY = Set.of("duration", "warmup", "concurrency");
 
     /** A command-line error. */
@@ -53,11 +60,13 @@ final class CliOptions {
     final Command command;
     final SimulatorConfig config;
     final Bench.Options bench;
+    final MeshSpec mesh;
 
-    private CliOptions(Command command, SimulatorConfig config, Bench.Options bench) {
+    private CliOptions(Command command, SimulatorConfig config, Bench.Options bench, MeshSpec mesh) {
         this.command = command;
         this.config = config;
         this.bench = bench;
+        this.mesh = mesh;
     }
 
     static CliOptions parse(String[] args) throws UsageException {
@@ -76,7 +85,7 @@ final class CliOptions {
         for (; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
-                return new CliOptions(Command.HELP, null, null);
+                return new CliOptions(Command.HELP, null, null, null);
             }
             if (!a.startsWith("--")) {
                 throw new UsageException("Unexpected argument '" + a + "'");
@@ -100,7 +109,7 @@ final class CliOptions {
             }
         }
         if (cmd == Command.HELP) {
-            return new CliOptions(cmd, null, null);
+            return new CliOptions(cmd, null, null, null);
         }
         return build(cmd, opts);
     }
@@ -138,7 +147,15 @@ final class CliOptions {
         }
         Bench.Options b = new Bench.Options(intOpt(o, "duration", 30, 1, 86_400), intOpt(o, "warmup", 5, 0, 3600),
                 intOpt(o, "concurrency", 64, 1, 100_000));
-        return new CliOptions(cmd, c, b);
+        MeshSpec mesh;
+        try {
+            mesh = new MeshSpec(o.containsKey("mesh-nodes") ? intOpt(o, "mesh-nodes", 0, 1, 4) : 0, o.getOrDefault("backhaul-quality", "good"),
+                    o.containsKey("mesh-clients") ? intOpt(o, "mesh-clients", 0, 0, 30) : -1, MeshSpec.Scenario.parse(o.getOrDefault("mesh-scenario", "none")),
+                    bool(o, "mesh-satellites", false));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return new CliOptions(cmd, c, b, mesh);
     }
 
     private static DeviceKind kind(String s) throws UsageException {

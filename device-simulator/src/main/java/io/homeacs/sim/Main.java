@@ -26,13 +26,13 @@ public final class Main {
         }
         switch (o.command) {
             case HELP -> System.out.print(CliOptions.USAGE);
-            case RUN -> run(o.config);
+            case RUN -> run(o.config, o.mesh);
             case BENCH -> System.exit(bench(o));
         }
     }
 
-    private static void run(SimulatorConfig config) {
-        Fleet fleet = Fleet.start(config);
+    private static void run(SimulatorConfig config, io.homeacs.sim.model.MeshSpec mesh) {
+        Fleet fleet = Fleet.start(config, mesh);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             fleet.close();
@@ -63,7 +63,7 @@ public final class Main {
 
     private static int bench(CliOptions o) {
         SimulatorConfig c = o.config;
-        Fleet fleet = Fleet.start(c);
+        Fleet fleet = Fleet.start(c, o.mesh);
         Bench.Result result;
         StatusLine status = new StatusLine(fleet);
         try {
