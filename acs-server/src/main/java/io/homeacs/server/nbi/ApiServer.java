@@ -67,6 +67,7 @@ public final class ApiServer implements AutoCloseable {
             new EvidenceResource(s.lifecycle(), s.registry()),
             new EquipmentCatalogResource(s.lifecycle().catalog(), s.lifecycle().settings(), s.clock()),
             new MeshResource(s.mesh(), s.meshCommissioning(), installers),
+            new MeshSvgResource(s.mesh(), installers),
             new MeshTemplatesResource(s.mesh()),
             new OpenApiResource()));
         sf.setProviders(List.of(new JsonProvider(), new BearerAuthFilter(s.tokens(), s.clock(),

@@ -24,11 +24,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A home's Wi-Fi mesh: /api/v1/subscribers/{id}/mesh (graph), mesh.svg (picture), the layout and its
+ * A home's Wi-Fi mesh: /api/v1/subscribers/{id}/mesh (graph; the picture is {@link MeshSvgResource}), the layout and its
  * pushes, the installer's commissioning and its printable report. Installers reach only homes of
  * orders in their hands.
  */
-@Path("/api/v1/subscribers/{id}")
+@Path("/api/v1/subscribers/{id}/mesh")
 @Produces(MediaType.APPLICATION_JSON)
 public final class MeshResource {
     private final Mesh mesh;
@@ -42,7 +42,6 @@ public final class MeshResource {
     }
 
     @GET
-    @Path("/mesh")
     @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER, Role.INSTALLER})
     public Map<String, Object> topology(@PathParam("id") long id, @Context SecurityContext sc) {
         installers.requireSubscriber(Caller.of(sc), id);
@@ -51,17 +50,8 @@ public final class MeshResource {
         return m;
     }
 
-    @GET
-    @Path("/mesh.svg")
-    @Produces("image/svg+xml; charset=utf-8")
-    @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER, Role.INSTALLER})
-    public Response svg(@PathParam("id") long id, @Context SecurityContext sc) {
-        installers.requireSubscriber(Caller.of(sc), id);
-        return Response.ok(mesh.svg(id)).build();
-    }
-
     @POST
-    @Path("/mesh/refresh")
+    @Path("/refresh")
     @Allowed({Role.ADMIN, Role.SUPPORT, Role.INSTALLER})
     public Response refresh(@PathParam("id") long id, @Context SecurityContext sc) {
         installers.requireSubscriber(Caller.of(sc), id);
@@ -70,7 +60,7 @@ public final class MeshResource {
     }
 
     @GET
-    @Path("/mesh/layout")
+    @Path("/layout")
     @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER, Role.INSTALLER})
     public Map<String, Object> layout(@PathParam("id") long id, @Context SecurityContext sc) {
         installers.requireSubscriber(Caller.of(sc), id);
@@ -78,7 +68,7 @@ public final class MeshResource {
     }
 
     @PUT
-    @Path("/mesh/layout")
+    @Path("/layout")
     @Allowed({Role.ADMIN, Role.SUPPORT, Role.INSTALLER})
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> putLayout(@PathParam("id") long id, Map<String, Object> body, @Context SecurityContext sc) {
@@ -90,7 +80,7 @@ public final class MeshResource {
     }
 
     @DELETE
-    @Path("/mesh/layout")
+    @Path("/layout")
     @Allowed({Role.ADMIN, Role.SUPPORT})
     public Response deleteLayout(@PathParam("id") long id) {
         Audit.record(List.of(), Map.of("subscriberId", id));
@@ -101,7 +91,7 @@ public final class MeshResource {
     }
 
     @POST
-    @Path("/mesh/layout/push")
+    @Path("/layout/push")
     @Allowed({Role.ADMIN, Role.SUPPORT, Role.INSTALLER})
     public Response push(@PathParam("id") long id, @Context SecurityContext sc) {
         installers.requireSubscriber(Caller.of(sc), id);
@@ -112,7 +102,7 @@ public final class MeshResource {
     }
 
     @GET
-    @Path("/mesh/pushes")
+    @Path("/pushes")
     @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER, Role.INSTALLER})
     public Map<String, Object> pushes(@PathParam("id") long id, @Context SecurityContext sc) {
         installers.requireSubscriber(Caller.of(sc), id);
@@ -120,7 +110,7 @@ public final class MeshResource {
     }
 
     @GET
-    @Path("/mesh/pushes/{push}")
+    @Path("/pushes/{push}")
     @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER, Role.INSTALLER})
     public Map<String, Object> pushStatus(@PathParam("id") long id, @PathParam("push") long push, @Context SecurityContext sc) {
         installers.requireSubscriber(Caller.of(sc), id);
@@ -129,7 +119,7 @@ public final class MeshResource {
     }
 
     @POST
-    @Path("/mesh/commissioning")
+    @Path("/commissioning")
     @Allowed({Role.ADMIN, Role.SUPPORT, Role.INSTALLER})
     @Consumes(MediaType.APPLICATION_JSON)
     public Response commission(@PathParam("id") long id, Map<String, Object> body, @Context SecurityContext sc) {
@@ -145,7 +135,7 @@ public final class MeshResource {
     }
 
     @GET
-    @Path("/mesh/commissioning/{cid}")
+    @Path("/commissioning/{cid}")
     @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER, Role.INSTALLER})
     public Map<String, Object> commissioning(@PathParam("id") long id, @PathParam("cid") long cid, @Context SecurityContext sc) {
         installers.requireSubscriber(Caller.of(sc), id);
@@ -153,7 +143,7 @@ public final class MeshResource {
     }
 
     @GET
-    @Path("/mesh/commissioning/{cid}/report")
+    @Path("/commissioning/{cid}/report")
     @Produces("text/html; charset=utf-8")
     @Allowed({Role.ADMIN, Role.SUPPORT, Role.VIEWER, Role.INSTALLER})
     public Response report(@PathParam("id") long id, @PathParam("cid") long cid, @Context SecurityContext sc) {

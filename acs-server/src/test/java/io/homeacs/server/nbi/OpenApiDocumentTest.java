@@ -58,7 +58,7 @@ class OpenApiDocumentTest {
         PlansResource.class, SubscribersResource.class, OrdersResource.class, ServiceActionsResource.class,
         ProfilesResource.class, DeviceProfilesResource.class, FaultReportsResource.class, DeviceHealthResource.class,
         EquipmentResource.class, EvidenceResource.class, EquipmentCatalogResource.class,
-        DeviceDiagnosticsResource.class, DiagnosticsResource.class);
+        DeviceDiagnosticsResource.class, DiagnosticsResource.class, MeshResource.class, MeshSvgResource.class, MeshTemplatesResource.class);
 
     /** Operations, query parameters and device fields documented ahead of their code; empty when in step. */
     private static final Set<String> OPERATIONS_DOCUMENTED_BEFORE_CODE = Set.of();
