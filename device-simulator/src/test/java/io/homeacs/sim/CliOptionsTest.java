@@ -39,6 +39,22 @@ class CliOptionsTest {
     }
 
     @Test
+    void parsesUspAgents() throws Exception {
+        CliOptions o = CliOptions.parse(new String[] {"run", "--protocol", "usp", "--mtp", "websocket", "--usp-url",
+            "ws://acs:8081/usp", "--devices", "3"});
+        assertThat(o.usp.mtp()).isEqualTo("websocket");
+        assertThat(o.usp.controllerUrl().toString()).isEqualTo("ws://acs:8081/usp");
+        assertThat(o.usp.controllerId()).isEqualTo("proto::acs-controller");
+        assertThat(o.config.devices()).isEqualTo(3);
+        assertThat(CliOptions.parse(new String[] {"--acs-url", "http://a/"}).usp).isNull();
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--protocol", "usp", "--mtp", "pigeon", "--usp-url",
+            "ws://a/usp"})).hasMessageContaining("--mtp");
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--protocol", "usp"})).hasMessageContaining("--usp-url");
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--acs-url", "http://a/", "--mtp", "websocket"}))
+            .hasMessageContaining("--protocol usp");
+    }
+
+    @Test
     void rejectsBadFlags() {
         assertThatThrownBy(() -> CliOptions.parse(new String[] {"--devices", "1"})).hasMessageContaining("--acs-url");
         assertThatThrownBy(() -> CliOptions.parse(new String[] {"--acs-url", "http://a/", "--kind", "toaster"}))

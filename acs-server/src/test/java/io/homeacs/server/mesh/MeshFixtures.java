@@ -20,7 +20,7 @@ final class MeshFixtures {
 
     static Device device(long id, String serial) {
         return new Device(id, "OUI-" + serial, new DeviceIdentity("00D09E", "MESH", serial), "Acme", "AX3000", "HW1", "1.0",
-            DeviceKind.MESH_ROUTER, false, DataModel.TR181, "CWMP", "cwmp-1-2", T0, T0, null, null, null, null, null, null);
+            DeviceKind.MESH_ROUTER, false, DataModel.TR181, "CWMP", "cwmp-1-2", T0, T0, null, null, null, null, null, null, null);
     }
 
     /** backhaulRcpi of satellite 1 (Wi-Fi); clientRcpi of every client of satellite 1; radio utilisation 0-255 of the gateway. */
