@@ -129,6 +129,24 @@ public final class Mesh {
             layout(subscriberId).map(l -> l.layout().preferredBackhaul()).orElse("auto"));
     }
 
+    /**
+     * HOOK for health and triage (issue 7): the mesh findings of the home the device belongs to — backhaul
+     * degraded (backhaul-weak, backhaul-slow), clients stuck on a weak node (clients-weak), channel
+     * congestion (channel-congested). Empty when no subscriber holds the device or the home has no mesh
+     * controller, so a caller may ask for any device.
+     */
+    public List<Recommendations.Finding> findingsForDevice(long deviceId) {
+        Long subscriber = assignments.holderOf(deviceId).orElse(null);
+        if (subscriber == null) {
+            return List.of();
+        }
+        try {
+            return findings(subscriber);
+        } catch (NotFound e) {
+            return List.of();
+        }
+    }
+
     // Layouts
 
     public record Layout(long subscriberId, int version, MeshLayout layout, String updatedBy, Instant updatedAt,
