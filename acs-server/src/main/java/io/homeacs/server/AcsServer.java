@@ -22,6 +22,9 @@ import io.homeacs.server.metrics.AcsMetrics;
 import io.homeacs.server.nbi.ApiServer;
 import io.homeacs.server.provision.Provisioning;
 import io.homeacs.server.health.HealthReader;
+import io.homeacs.server.mesh.Mesh;
+import io.homeacs.server.mesh.MeshCommissioning;
+import io.homeacs.server.mesh.Thresholds;
 import io.homeacs.server.health.HealthSampling;
 import io.homeacs.server.health.HealthSamples;
 import io.homeacs.server.triage.Triage;
@@ -200,6 +203,12 @@ public final class AcsServer implements AutoCloseable {
         opened.push(firmware);
         Campaigns campaigns = CampaignSetup.start(config.campaign(), db, registry, tasks, wakeup, firmware.images(), webhooks,
             metrics, clock);
+        AcsConfig.Mesh mc = config.mesh();
+        Mesh mesh = new Mesh(db, registry, tasks, wakeup, provisioning.assignments(), provisioning.subscribers(), normalization,
+            secrets, new Mesh.Settings(new Thresholds(mc.backhaulWeakDbm(), mc.backhaulMinMbps(), mc.clientWeakDbm(),
+                mc.channelBusyPercent(), mc.weakClientSharePercent()), mc.refreshInterval(), config.provisioning().taskExpiry()),
+            clock);
+        MeshCommissioning meshCommissioning = new MeshCommissioning(mesh, diagnostics.diagnostics(), clock);
         AcsConfig.Cwmp c = config.cwmp();
         Listeners cwmp = startListeners(c, endpoint, workers, metrics, opened);
         usp.start(housekeeping);
@@ -209,7 +218,7 @@ public final class AcsServer implements AutoCloseable {
             new ApiServer.Services(registry, tasks, wakeup, credentials, tokens, new AuditLog(db), metrics, clock,
                 config.api().maxWaitSeconds(), config.api().rateLimit(), config.offlineAfter(), bulk, webhooks, normalization,
                 provisioning, profiles, triage, healthReader, samples, lifecycle, diagnostics.diagnostics(), firmware.images(),
-                campaigns));
+                campaigns, mesh, meshCommissioning));
 
         long flushMs = config.registryFlushInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(guard(registry::flush), flushMs, flushMs, TimeUnit.MILLISECONDS);
@@ -220,6 +229,7 @@ public final class AcsServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(guard(() -> tokens.purge(clock.instant())), 1, 24 * 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(guard(provisioning::reconcile), 5, 5, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(guard(triage::reconcile), 5, 5, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(guard(mesh::follow), 1, 1, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(guard(() -> samples.purge(clock.instant())), 10, 24 * 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(guard(diagnostics.diagnostics()::sweep), 5, 5, TimeUnit.SECONDS);
         CampaignSetup.schedule(campaigns, config.campaign(), housekeeping, clock, AcsServer::guard);

@@ -1,5 +1,6 @@
 package io.homeacs.sim;
 
+import io.homeacs.sim.model.MeshSpec;
 import io.homeacs.sim.bench.Bench;
 import java.net.URI;
 import java.util.HashMap;
@@ -48,6 +49,11 @@ final class CliOptions {
               --firmware-never-back WHO devices that never come back after flashing
                                         WHO is a fraction of the fleet (0.05; the same devices every run)
                                         or serial numbers (SIMO000001,SIMO000002)
+              --mesh-nodes N            nodes per mesh home, 1-4 (default 2-4 at random)
+              --backhaul-quality Q      mesh satellites' Wi-Fi backhaul: good, fair or poor (default good)
+              --mesh-clients N          clients per mesh node (default 0-3 at random)
+              --mesh-scenario S         none, weak-backhaul, failing-satellite or interference (default none)
+              --mesh-satellites true|false  satellites also managed as their own devices (default false)
               --help                    print this help
             """;
 
@@ -55,7 +61,7 @@ final class CliOptions {
             "inform-interval", "cr-host", "cr-port", "udp-cr", "cr-reachable", "serial-prefix", "tr098-share", "seed",
             "retry-min-wait", "loid-pattern", "line-down-mbps", "line-up-mbps", "firmware-trust-key", "firmware-flash-ms",
             "firmware-corrupt", "firmware-refuse", "firmware-power-loss", "firmware-never-back", "protocol", "mtp", "usp-url",
-            "controller-id");
+            "controller-id", "mesh-nodes", "backhaul-quality", "mesh-clients", "mesh-scenario", "mesh-satellites");
     private static final Set<String> BENCH_ONLY = Set.of("duration", "warmup", "concurrency");
 
     /** A command-line error. */
@@ -73,14 +79,16 @@ final class CliOptions {
     final FirmwareBehaviour firmware;
     /** Null for a CWMP fleet. */
     final UspFleet.Options usp;
+    final MeshSpec mesh;
 
     private CliOptions(Command command, SimulatorConfig config, Bench.Options bench, FirmwareBehaviour firmware,
-                       UspFleet.Options usp) {
+                       UspFleet.Options usp, MeshSpec mesh) {
         this.command = command;
         this.config = config;
         this.bench = bench;
         this.firmware = firmware;
         this.usp = usp;
+        this.mesh = mesh;
     }
 
     static CliOptions parse(String[] args) throws UsageException {
@@ -99,7 +107,7 @@ final class CliOptions {
         for (; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
-                return new CliOptions(Command.HELP, null, null, null, null);
+                return new CliOptions(Command.HELP, null, null, null, null, null);
             }
             if (!a.startsWith("--")) {
                 throw new UsageException("Unexpected argument '" + a + "'");
@@ -123,7 +131,7 @@ final class CliOptions {
             }
         }
         if (cmd == Command.HELP) {
-            return new CliOptions(cmd, null, null, null, null);
+            return new CliOptions(cmd, null, null, null, null, null);
         }
         return build(cmd, opts);
     }
@@ -166,7 +174,15 @@ final class CliOptions {
         }
         Bench.Options b = new Bench.Options(intOpt(o, "duration", 30, 1, 86_400), intOpt(o, "warmup", 5, 0, 3600),
                 intOpt(o, "concurrency", 64, 1, 100_000));
-        return new CliOptions(cmd, c, b, firmware(o), usp);
+        MeshSpec mesh;
+        try {
+            mesh = new MeshSpec(o.containsKey("mesh-nodes") ? intOpt(o, "mesh-nodes", 0, 1, 4) : 0, o.getOrDefault("backhaul-quality", "good"),
+                    o.containsKey("mesh-clients") ? intOpt(o, "mesh-clients", 0, 0, 30) : -1, MeshSpec.Scenario.parse(o.getOrDefault("mesh-scenario", "none")),
+                    bool(o, "mesh-satellites", false));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return new CliOptions(cmd, c, b, firmware(o), usp, mesh);
     }
 
     private static FirmwareBehaviour firmware(Map<String, String> o) throws UsageException {

@@ -6,6 +6,8 @@ import io.homeacs.sim.cr.UdpConnectionRequestListener;
 import io.homeacs.sim.cwmp.CwmpVersion;
 import io.homeacs.sim.model.DeviceProfile;
 import io.homeacs.sim.model.DeviceTemplate;
+import io.homeacs.sim.model.MeshSatelliteTemplate;
+import io.homeacs.sim.model.MeshSpec;
 import io.homeacs.sim.model.MeshTemplate;
 import io.homeacs.sim.model.OntTr098Template;
 import io.homeacs.sim.model.OntTr181Template;
@@ -31,6 +33,7 @@ public final class Fleet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
 
     private final SimulatorConfig config;
+    private final MeshSpec mesh;
     private final SimRuntime rt;
     private final List<VirtualDevice> devices;
     private final Map<String, VirtualDevice> bySerial;
@@ -38,8 +41,9 @@ public final class Fleet implements AutoCloseable {
     private final UdpConnectionRequestListener udpCr;
     private boolean closed;
 
-    private Fleet(SimulatorConfig config, FirmwareBehaviour firmware) throws IOException {
+    private Fleet(SimulatorConfig config, FirmwareBehaviour firmware, MeshSpec mesh) throws IOException {
         this.config = config;
+        this.mesh = mesh;
         this.rt = new SimRuntime(firmware);
         Registry registry = new Registry();
         try {
@@ -56,6 +60,18 @@ public final class Fleet implements AutoCloseable {
             VirtualDevice d = create(i, advertisedPort);
             list.add(d);
             map.put(d.serialNumber(), d);
+            if (config.kind().forIndex(i) == DeviceKind.MESH) {
+                List<VirtualDevice> satellites = new ArrayList<>();
+                for (int k = 1; mesh.managedSatellites() && k < mesh.nodesFor(d.factory().seed()); k++) {
+                    VirtualDevice s = satellite(d, k, advertisedPort);
+                    satellites.add(s);
+                    list.add(s);
+                    map.put(s.serialNumber(), s);
+                }
+                MeshHome home = new MeshHome(d, satellites, mesh, d.factory().seed());
+                d.joinMeshHome(home);
+                satellites.forEach(s -> s.joinMeshHome(home));
+            }
         }
         this.devices = Collections.unmodifiableList(list);
         this.bySerial = map;
@@ -64,14 +80,24 @@ public final class Fleet implements AutoCloseable {
 
     /** Starts the listeners, then boots every device ("0 BOOTSTRAP" + "1 BOOT"); does not wait for sessions. */
     public static Fleet start(SimulatorConfig config) {
-        return start(config, FirmwareBehaviour.DEFAULT);
+        return start(config, FirmwareBehaviour.DEFAULT, MeshSpec.DEFAULT);
     }
 
     /** As {@link #start(SimulatorConfig)}, with the devices' firmware-download behaviour and failures. */
     public static Fleet start(SimulatorConfig config, FirmwareBehaviour firmware) {
+        return start(config, firmware, MeshSpec.DEFAULT);
+    }
+
+    /** As {@link #start(SimulatorConfig)}, with mesh homes shaped by the spec (kind mesh or mixed). */
+    public static Fleet start(SimulatorConfig config, MeshSpec mesh) {
+        return start(config, FirmwareBehaviour.DEFAULT, mesh);
+    }
+
+    /** Firmware behaviour and mesh homes both given. */
+    public static Fleet start(SimulatorConfig config, FirmwareBehaviour firmware, MeshSpec mesh) {
         Fleet f;
         try {
-            f = new Fleet(config, firmware);
+            f = new Fleet(config, firmware, mesh);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start connection-request listener on " + config.crHost(), e);
         }
@@ -88,7 +114,7 @@ public final class Fleet implements AutoCloseable {
         CwmpVersion version = tr098 ? CwmpVersion.V1_0 : index % 5 == 0 ? CwmpVersion.V1_4 : CwmpVersion.V1_2;
         DeviceTemplate template = switch (kind) {
             case ONT -> tr098 ? OntTr098Template.INSTANCE : OntTr181Template.INSTANCE;
-            case MESH -> MeshTemplate.INSTANCE;
+            case MESH -> new MeshTemplate(mesh);
             default -> StbTemplate.INSTANCE;
         };
         DeviceProfile profile = switch (kind) {
@@ -106,6 +132,19 @@ public final class Fleet implements AutoCloseable {
                 SimulatorConfig.registrationId(config.loidPattern(), serial, index));
         return new VirtualDevice(rt, kind, tr098, version, template, ctx, config.httpConnectionRequestReachable(),
                 config.lineRate());
+    }
+
+    /** Satellite k of a mesh gateway, managed as its own device: serial gateway + "-S" + k. */
+    private VirtualDevice satellite(VirtualDevice gateway, int k, int crPort) {
+        TemplateContext g = gateway.factory();
+        String serial = g.serialNumber() + "-S" + k;
+        SplittableRandom r = new SplittableRandom(g.seed() * 31 + k);
+        String crUrl = "http://" + config.crHost() + ":" + crPort + "/cr/" + serial;
+        TemplateContext ctx = new TemplateContext(serial, DeviceProfile.MESH, g.acsUrl(), g.acsUsername(), g.acsPassword(),
+                crUrl, "cr-" + serial, Long.toHexString(r.nextLong() | Long.MIN_VALUE), g.udpConnectionRequestAddress(),
+                g.informIntervalSeconds(), g.retryMinWaitSeconds(), r.nextLong(), "");
+        return new VirtualDevice(rt, DeviceKind.MESH, false, CwmpVersion.V1_2, MeshSatelliteTemplate.INSTANCE, ctx,
+                config.httpConnectionRequestReachable(), config.lineRate());
     }
 
     /** A port nothing listens on, advertised by devices simulated behind NAT. */

@@ -30,15 +30,15 @@ public final class Main {
                 if (o.usp != null) {
                     runUsp(o);
                 } else {
-                    run(o.config, o.firmware);
+                    run(o.config, o.firmware, o.mesh);
                 }
             }
             case BENCH -> System.exit(bench(o));
         }
     }
 
-    private static void run(SimulatorConfig config, FirmwareBehaviour firmware) {
-        Fleet fleet = Fleet.start(config, firmware);
+    private static void run(SimulatorConfig config, FirmwareBehaviour firmware, io.homeacs.sim.model.MeshSpec mesh) {
+        Fleet fleet = Fleet.start(config, firmware, mesh);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             fleet.close();
@@ -92,7 +92,7 @@ public final class Main {
 
     private static int bench(CliOptions o) {
         SimulatorConfig c = o.config;
-        Fleet fleet = Fleet.start(c, o.firmware);
+        Fleet fleet = Fleet.start(c, o.firmware, o.mesh);
         Bench.Result result;
         StatusLine status = new StatusLine(fleet);
         try {

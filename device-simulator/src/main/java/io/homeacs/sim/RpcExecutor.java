@@ -69,7 +69,12 @@ final class RpcExecutor {
 
     private String setParameterValues(DataModel m, AcsRpc.SetParameterValues r) throws CwmpFault {
         checkDiagnosticsStates(r);
+        MeshHome home = device.meshHome();
+        Map<String, String> before = home == null ? Map.of() : home.before(device);
         List<String> changed = ModelEditor.setParameterValues(m, r.values(), r.parameterKey());
+        if (home != null) {
+            home.applied(device, before, changed);
+        }
         Map<String, String> set = new LinkedHashMap<>();
         r.values().forEach(v -> set.put(v.name(), v.value()));
         diagnostics.applied(set);

@@ -69,6 +69,7 @@ final class VirtualDevice extends DeviceBase {
     private int crashesLeft;
     /** A reflashed unit is factory reset after the session that reports its new firmware. */
     private Runnable resetAfterSession;
+    private volatile MeshHome meshHome;
 
     VirtualDevice(SimRuntime rt, DeviceKind kind, boolean tr098, CwmpVersion version, DeviceTemplate template,
                   TemplateContext factory, boolean httpReachable, LineRate lineRate) {
@@ -76,6 +77,15 @@ final class VirtualDevice extends DeviceBase {
         this.rt = rt;
         this.random = new SplittableRandom(factory.seed() ^ 0x5DEECE66DL);
         this.executor = new RpcExecutor(this, rt, lineRate);
+    }
+
+    /** The mesh home this device is a node of, or null. */
+    MeshHome meshHome() {
+        return meshHome;
+    }
+
+    void joinMeshHome(MeshHome home) {
+        this.meshHome = home;
     }
 
     // ---- SessionHost ----------------------------------------------------------------------------------

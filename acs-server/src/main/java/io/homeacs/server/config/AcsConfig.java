@@ -25,7 +25,8 @@ public record AcsConfig(
     Diagnostics diagnostics,
     FirmwareSettings firmware,
     CampaignSettings campaign,
-    Usp usp) {
+    Usp usp,
+    Mesh mesh) {
 
     /**
      * TR-369: the controller's EndpointID, the per-agent limits (largest record, records per second,
@@ -45,6 +46,11 @@ public record AcsConfig(
     /** Optical thresholds in dBm, hosts a line may serve, how often and how long key values are sampled. */
     public record Health(double opticalWarnDbm, double opticalCriticalDbm, int maxHosts, Duration sampleInterval,
                          Duration sampleRetention, int wifiNoiseDbm, int wifiUtilisationPercent, int wifiWeakSignalDbm) {
+    }
+
+    /** Wi-Fi mesh thresholds (dBm, Mbit/s, percent) and how often a controller's Data Elements are read. */
+    public record Mesh(int backhaulWeakDbm, int backhaulMinMbps, int clientWeakDbm, int weakClientSharePercent,
+                       int channelBusyPercent, Duration refreshInterval) {
     }
 
     /** Repair commitments, how long triage waits for a device, where it pings (empty: the test server's host). */
@@ -169,7 +175,11 @@ public record AcsConfig(
                 Duration.ofHours(v.integer("triage.enterprise-repair-hours", 1, 24 * 30)),
                 Duration.ofMinutes(v.integer("triage.timeout-minutes", 1, 24 * 60)), pingHost(v)),
             lifecycle(v, health), diagnostics(v), FirmwareSettings.from(v, dataDir),
-            CampaignSettings.from(v), usp(v));
+            CampaignSettings.from(v), usp(v),
+
+            new Mesh(v.integer("mesh.backhaul-weak-dbm", -110, 0), v.integer("mesh.backhaul-min-mbps", 0, 100_000),
+                v.integer("mesh.client-weak-dbm", -110, 0), v.integer("mesh.weak-client-share-percent", 1, 100),
+                v.integer("mesh.channel-busy-percent", 1, 100), Duration.ofMinutes(v.integer("mesh.refresh-minutes", 0, 7 * 24 * 60))));
     }
 
     /** The pre-return check judges optical power by the same thresholds as health and triage. */

@@ -37,7 +37,8 @@ public final class ApiServer implements AutoCloseable {
                            Normalization normalization, Provisioning provisioning, ProfileModule profiles,
                            Triage triage, HealthReader health, HealthSamples samples,
                            Lifecycle lifecycle, Diagnostics diagnostics, FirmwareImages firmware,
-                           io.homeacs.server.campaign.Campaigns campaigns) {
+                           io.homeacs.server.campaign.Campaigns campaigns,
+                           io.homeacs.server.mesh.Mesh mesh, io.homeacs.server.mesh.MeshCommissioning meshCommissioning) {
     }
 
     public static ApiServer start(String bind, int port, Services s) {
@@ -70,6 +71,9 @@ public final class ApiServer implements AutoCloseable {
             new EquipmentCatalogResource(s.lifecycle().catalog(), s.lifecycle().settings(), s.clock()),
             new FirmwareResource(s.firmware(), s.registry(), s.clock()),
             new CampaignsResource(s.campaigns(), s.clock(), s.offlineAfter()),
+            new MeshResource(s.mesh(), s.meshCommissioning(), installers),
+            new MeshSvgResource(s.mesh(), installers),
+            new MeshTemplatesResource(s.mesh()),
             new OpenApiResource()));
         sf.setProviders(List.of(new JsonProvider(), new BearerAuthFilter(s.tokens(), s.clock(),
             new RateLimiter(s.rateLimit(), s.rateLimit() * 4.0)),

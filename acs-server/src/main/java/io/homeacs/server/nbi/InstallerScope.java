@@ -47,6 +47,19 @@ final class InstallerScope {
         throw new ApiException(403, "device " + deviceId + " is not on an order assigned to " + p.user());
     }
 
+    /** Mesh and other home-wide calls: an installer only for a subscriber of an order in their hands. */
+    void requireSubscriber(ApiTokens.Principal p, long subscriberId) {
+        if (p.role() != Role.INSTALLER) {
+            return;
+        }
+        for (ServiceOrder o : orders.list(new Orders.Filter(null, p.user(), subscriberId, null), 0, 20)) {
+            if (o.subscriberId() == subscriberId && inHand(o)) {
+                return;
+            }
+        }
+        throw new ApiException(403, "subscriber " + subscriberId + " has no order assigned to " + p.user());
+    }
+
     private boolean inHand(ServiceOrder o) {
         switch (o.state()) {
             case COMMISSIONING:
