@@ -22,7 +22,8 @@ public record AcsConfig(
     Health health,
     Triage triage,
     Lifecycle lifecycle,
-    Diagnostics diagnostics) {
+    Diagnostics diagnostics,
+    MtpConfig mtp) {
 
     /** Optical thresholds in dBm, hosts a line may serve, how often and how long key values are sampled. */
     public record Health(double opticalWarnDbm, double opticalCriticalDbm, int maxHosts, Duration sampleInterval,
@@ -150,7 +151,7 @@ public record AcsConfig(
             new Triage(Duration.ofHours(v.integer("triage.repair-hours", 1, 24 * 30)),
                 Duration.ofHours(v.integer("triage.enterprise-repair-hours", 1, 24 * 30)),
                 Duration.ofMinutes(v.integer("triage.timeout-minutes", 1, 24 * 60))),
-            lifecycle(v, health), diagnostics(v));
+            lifecycle(v, health), diagnostics(v), MtpConfig.from(v));
     }
 
     /** The pre-return check judges optical power by the same thresholds as health and triage. */
