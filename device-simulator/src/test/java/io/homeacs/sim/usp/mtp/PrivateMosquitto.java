@@ -31,7 +31,7 @@ public final class PrivateMosquitto implements AutoCloseable {
     }
 
     public synchronized void start() throws IOException {
-        process = new ProcessBuilder("mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
+        process = new ProcessBuilder(binary(), "-c", dir.resolve("mosquitto.conf").toString())
             .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
         Await.until("mosquitto listening on " + port, () -> {
             if (!process.isAlive()) {
@@ -44,6 +44,11 @@ public final class PrivateMosquitto implements AutoCloseable {
                 return false;
             }
         });
+    }
+
+    /** Debian installs it in /usr/sbin, which is not on every user's PATH. */
+    private static String binary() {
+        return Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
     }
 
     /** Kills the broker (as a crash would) and waits until it is gone. */
