@@ -87,6 +87,30 @@ public final class CoapAgentTransport implements AgentTransport {
         return new CoapAgentTransport(new Settings(endpointId, controllerUri));
     }
 
+    /**
+     * From a controller URL: {@code coap://host[:5683]/usp}, or {@code coaps://identity:secret@host[:5684]/usp}
+     * for DTLS with a pre-shared key. The agent serves {@code /usp/agent} on a free loopback port.
+     */
+    public static CoapAgentTransport fromUrl(java.net.URI url, String agentEndpointId) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!(scheme.equals("coap") || scheme.equals("coaps")) || url.getHost() == null) {
+            throw new IllegalArgumentException("CoAP controller URL must be coap://host[:port]/path or "
+                + "coaps://identity:secret@host[:port]/path, got " + url);
+        }
+        int port = url.getPort() >= 0 ? url.getPort() : scheme.equals("coaps") ? 5684 : 5683;
+        String target = scheme + "://" + url.getHost() + ":" + port + (url.getRawPath() == null ? "" : url.getRawPath());
+        if (scheme.equals("coap")) {
+            return of(agentEndpointId, target);
+        }
+        String info = url.getUserInfo();
+        int colon = info == null ? -1 : info.indexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("coaps:// controller URL needs identity:secret@ for the pre-shared key");
+        }
+        return new CoapAgentTransport(Settings.dtls(agentEndpointId, target, info.substring(0, colon),
+            info.substring(colon + 1)));
+    }
+
     @Override
     public String mtp() {
         return "coap";

@@ -63,6 +63,29 @@ public final class MqttAgentTransport implements AgentTransport {
         return new MqttAgentTransport(new Settings(host, port, endpointId, controllerTopic));
     }
 
+    /**
+     * From a controller URL {@code mqtt://[user:password@]host[:1883]/<controller topic>}, e.g.
+     * {@code mqtt://127.0.0.1:1883/usp/controller}; the agent subscribes to {@code usp/agent/<agentEndpointId>}.
+     */
+    public static MqttAgentTransport fromUrl(java.net.URI url, String agentEndpointId) {
+        if (!"mqtt".equalsIgnoreCase(url.getScheme()) || url.getHost() == null || url.getPath() == null
+            || url.getPath().length() < 2) {
+            throw new IllegalArgumentException("MQTT controller URL must be mqtt://host[:port]/<topic>, got " + url);
+        }
+        String[] user = userInfo(url);
+        return new MqttAgentTransport(new Settings(url.getHost(), url.getPort() < 0 ? 1883 : url.getPort(), agentEndpointId,
+            "usp/agent/" + agentEndpointId, url.getPath().substring(1), user[0], user[1]));
+    }
+
+    private static String[] userInfo(java.net.URI url) {
+        String info = url.getUserInfo();
+        if (info == null) {
+            return new String[] {"", ""};
+        }
+        int colon = info.indexOf(':');
+        return colon < 0 ? new String[] {info, ""} : new String[] {info.substring(0, colon), info.substring(colon + 1)};
+    }
+
     @Override
     public String mtp() {
         return "mqtt";

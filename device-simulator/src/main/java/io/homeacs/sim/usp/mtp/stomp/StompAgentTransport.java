@@ -59,6 +59,24 @@ public final class StompAgentTransport implements AgentTransport {
         return new StompAgentTransport(new Settings(host, port, endpointId, controllerDestination));
     }
 
+    /**
+     * From a controller URL {@code stomp://[login:passcode@]host[:61613]/<controller destination>}, e.g.
+     * {@code stomp://127.0.0.1:61613/queue/usp.controller}; the agent subscribes to
+     * {@code /queue/usp.agent.<agentEndpointId>} on the default virtual host.
+     */
+    public static StompAgentTransport fromUrl(java.net.URI url, String agentEndpointId) {
+        if (!"stomp".equalsIgnoreCase(url.getScheme()) || url.getHost() == null || url.getPath() == null
+            || url.getPath().length() < 2) {
+            throw new IllegalArgumentException("STOMP controller URL must be stomp://host[:port]/<destination>, got " + url);
+        }
+        String info = url.getUserInfo() == null ? "" : url.getUserInfo();
+        int colon = info.indexOf(':');
+        String login = colon < 0 ? info : info.substring(0, colon);
+        String passcode = colon < 0 ? "" : info.substring(colon + 1);
+        return new StompAgentTransport(new Settings(url.getHost(), url.getPort() < 0 ? 61613 : url.getPort(), "/", login,
+            passcode, agentEndpointId, "/queue/usp.agent." + agentEndpointId, url.getPath(), 10_000));
+    }
+
     @Override
     public String mtp() {
         return "stomp";
