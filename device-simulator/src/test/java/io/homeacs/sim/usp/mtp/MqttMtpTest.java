@@ -106,6 +106,35 @@ class MqttMtpTest {
     }
 
     @Test
+    void aBrokerDownAtStartUpDoesNotStopTheBindingFromConnectingLater() throws Exception {
+        try (PrivateMosquitto broker = new PrivateMosquitto()) {
+            broker.stop();
+            EchoSink sink = new EchoSink();
+            try (MqttBinding binding = new MqttBinding(settings(broker.port(), "usp/controller"), MAX, "proto::ctl",
+                new AcsMetrics())) {
+                binding.start(sink);
+                assertThat(binding.isConnected()).isFalse();
+
+                broker.start();
+                Await.until("binding connects once the broker is up", binding::isConnected);
+                try (MqttAgentTransport agent = MqttAgentTransport.of("127.0.0.1", broker.port(), "os::L-1", "usp/controller")) {
+                    BlockingQueue<String> toAgent = new LinkedBlockingQueue<>();
+                    agent.connect(r -> toAgent.add(new String(r, ISO_8859_1)), () -> { });
+                    Await.until("the binding's subscription is in place", () -> {
+                        try {
+                            agent.send("late".getBytes(ISO_8859_1));
+                        } catch (java.io.IOException e) {
+                            return false;
+                        }
+                        return sink.received.contains("late");
+                    });
+                    assertThat(Await.take(toAgent, "echo")).isEqualTo("echo:late");
+                }
+            }
+        }
+    }
+
+    @Test
     void badPublishesAreDroppedAndTheBindingStaysUp() throws Exception {
         String topic = unique("usp/controller/bad-");
         EchoSink sink = new EchoSink();
