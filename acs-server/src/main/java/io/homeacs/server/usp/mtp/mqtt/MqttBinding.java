@@ -83,7 +83,14 @@ public final class MqttBinding implements MtpBinding {
                 .password(settings.password().getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
         }
         client = builder.buildAsync();
-        client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::onPublish, inbound);
+        // Publishes still in flight while closing find the executor shut: they are dropped, not reported to RxJava.
+        client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::onPublish, r -> {
+            try {
+                inbound.execute(r);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("USP MQTT: closing; a publish arrived too late");
+            }
+        });
         client.connectWith().cleanStart(true).keepAlive(settings.keepAliveSeconds()).send()
             .whenComplete((ack, e) -> {
                 if (e != null) {

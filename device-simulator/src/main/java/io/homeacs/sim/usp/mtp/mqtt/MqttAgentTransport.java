@@ -110,7 +110,14 @@ public final class MqttAgentTransport implements AgentTransport {
                     .password(settings.password().getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
             }
             client = builder.buildAsync();
-            client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::deliver, inbound);
+            // After close the executor is shut: late publishes are dropped rather than reported to RxJava.
+            client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::deliver, r -> {
+                try {
+                    inbound.execute(r);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // Closing.
+                }
+            });
             client.connectWith().cleanStart(true).keepAlive(30).send();
         }
         try {
