@@ -10,6 +10,7 @@ import io.homeacs.server.cwmp.session.CwmpEndpoint;
 import io.homeacs.server.cwmp.transport.CwmpHttpServer;
 import io.homeacs.server.cwmp.transport.ServerTls;
 import io.homeacs.server.device.DeviceRegistry;
+import io.homeacs.server.device.DeviceWakeup;
 import io.homeacs.server.device.Liveness;
 import io.homeacs.server.device.Normalization;
 import io.homeacs.server.events.EventPayloads;
@@ -73,11 +74,13 @@ public final class AcsServer implements AutoCloseable {
     private final int apiPort;
     private final Path adminTokenFile;
     private final DiagnosticsSetup diagnostics;
+    private final UspSetup usp;
 
     private AcsServer(AcsConfig config, Database db, ThreadPoolExecutor workers, ScheduledExecutorService housekeeping,
                       DeviceRegistry registry, CwmpHttpServer cwmp, CwmpHttpServer cwmpTls, ApiServer api, int apiPort,
-                      Path adminTokenFile, DiagnosticsSetup diagnostics) {
+                      Path adminTokenFile, DiagnosticsSetup diagnostics, UspSetup usp) {
         this.diagnostics = diagnostics;
+        this.usp = usp;
         this.config = config;
         this.db = db;
         this.workers = workers;
@@ -158,8 +161,11 @@ public final class AcsServer implements AutoCloseable {
         CwmpEndpoint endpoint = CwmpEndpoint.create(auth, registry, tasks, credentials, config.cpe(),
             new RpcMapper(credentials, config.cpe().periodicInformInterval()), metrics, clock, config.cwmp().path(),
             config.cwmp().trustForwardedFor());
-        ConnectionRequester wakeup = new ConnectionRequester(credentials, config.cpe(), config.connectionRequests(),
-            metrics, housekeeping);
+        ConnectionRequester connectionRequests = new ConnectionRequester(credentials, config.cpe(),
+            config.connectionRequests(), metrics, housekeeping);
+        UspSetup usp = UspSetup.create(config, registry, tasks, clock);
+        opened.push(usp);
+        DeviceWakeup wakeup = usp.wakeup(connectionRequests);
 
         // Before the listeners open: outcomes confirmed by the first check-ins must reach provisioning.
         Provisioning provisioning = new Provisioning(db, registry, tasks, normalization, webhooks, wakeup, secrets,
@@ -187,6 +193,7 @@ public final class AcsServer implements AutoCloseable {
         opened.push(diagnostics);
         AcsConfig.Cwmp c = config.cwmp();
         Listeners cwmp = startListeners(c, endpoint, workers, metrics, opened);
+        usp.start(housekeeping, metrics);
         int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
         BulkRuns bulk = new BulkRuns(db, registry, tasks, wakeup, secrets);
         ApiServer api = ApiServer.start(config.api().bind(), apiPort,
@@ -215,8 +222,8 @@ public final class AcsServer implements AutoCloseable {
             lastTick[0] = t;
         }), 1, 1, TimeUnit.SECONDS);
 
-        LOG.info("HomeACS started in {} ms: CWMP on {}, API on http://{}:{}/api/v1, speed-test server {}, store {}",
-            (System.nanoTime() - started) / 1_000_000, cwmp.describe(c), config.api().bind(), apiPort,
+        LOG.info("HomeACS started in {} ms: CWMP on {}, {}, API on http://{}:{}/api/v1, speed-test server {}, store {}",
+            (System.nanoTime() - started) / 1_000_000, cwmp.describe(c), usp.describe(), config.api().bind(), apiPort,
             diagnostics.port() < 0 ? "off" : "on port " + diagnostics.port(),
             config.database().embedded() ? config.dataDir() : "PostgreSQL");
         if (cwmp.keystore() != null) {
@@ -229,7 +236,7 @@ public final class AcsServer implements AutoCloseable {
             LOG.warn("CPE bootstrap credentials are the default ones; set cpe.bootstrap-password in production");
         }
         return new AcsServer(config, db, workers, housekeeping, registry, cwmp.http(), cwmp.https(), api, apiPort,
-            tokenFile, diagnostics);
+            tokenFile, diagnostics, usp);
     }
 
     private static CwmpHttpServer.Options listener(AcsConfig.Cwmp c, String bind, int port, SslContext tls) {
@@ -285,6 +292,11 @@ public final class AcsServer implements AutoCloseable {
         return diagnostics.port();
     }
 
+    /** The USP WebSocket MTP's port, or -1 when it is off ({@code usp.websocket-port=-1}). */
+    public int uspWebSocketPort() {
+        return usp.webSocketPort();
+    }
+
     public AcsConfig config() {
         return config;
     }
@@ -306,6 +318,7 @@ public final class AcsServer implements AutoCloseable {
         if (cwmpTls != null) {
             cwmpTls.close();
         }
+        usp.close();
         workers.shutdown();
         try {
             workers.awaitTermination(10, TimeUnit.SECONDS);

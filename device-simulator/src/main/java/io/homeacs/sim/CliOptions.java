@@ -13,9 +13,14 @@ final class CliOptions {
             Usage:
               java -jar device-simulator.jar [run] --acs-url URL [options]
               java -jar device-simulator.jar bench --acs-url URL --devices N [--duration 30] [--warmup 5] [--concurrency 64] [options]
+              java -jar device-simulator.jar run --protocol usp --mtp websocket --usp-url ws://HOST:8081/usp [options]
 
             Options:
-              --acs-url URL             ACS endpoint (required)
+              --acs-url URL             ACS endpoint (required for CWMP)
+              --protocol cwmp|usp       what the devices speak (default cwmp); usp devices are TR-181 agents
+              --mtp NAME                USP message transfer protocol: websocket, mqtt, stomp or coap (default websocket)
+              --usp-url URL             the controller's MTP address, e.g. ws://127.0.0.1:8081/usp (required for usp)
+              --controller-id ID        the controller's EndpointID (default proto::acs-controller)
               --devices N               number of simulated CPEs (default 1)
               --kind ont|mesh|stb|mixed device kind (default mixed)
               --acs-username NAME       bootstrap ManagementServer.Username (default bootstrap)
@@ -38,7 +43,8 @@ final class CliOptions {
 
     private static final Set<String> COMMON = Set.of("acs-url", "devices", "kind", "acs-username", "acs-password",
             "inform-interval", "cr-host", "cr-port", "udp-cr", "cr-reachable", "serial-prefix", "tr098-share", "seed",
-            "retry-min-wait", "loid-pattern", "line-down-mbps", "line-up-mbps");
+            "retry-min-wait", "loid-pattern", "line-down-mbps", "line-up-mbps", "protocol", "mtp", "usp-url",
+            "controller-id");
     private static final Set<String> BENCH_ONLY = Set.of("duration", "warmup", "concurrency");
 
     /** A command-line error. */
@@ -53,11 +59,18 @@ final class CliOptions {
     final Command command;
     final SimulatorConfig config;
     final Bench.Options bench;
+    /** Null for a CWMP fleet. */
+    final UspFleet.Options usp;
 
     private CliOptions(Command command, SimulatorConfig config, Bench.Options bench) {
+        this(command, config, bench, null);
+    }
+
+    private CliOptions(Command command, SimulatorConfig config, Bench.Options bench, UspFleet.Options usp) {
         this.command = command;
         this.config = config;
         this.bench = bench;
+        this.usp = usp;
     }
 
     static CliOptions parse(String[] args) throws UsageException {
@@ -106,6 +119,11 @@ final class CliOptions {
     }
 
     private static CliOptions build(Command cmd, Map<String, String> o) throws UsageException {
+        UspFleet.Options usp = usp(cmd, o);
+        if (usp != null && !o.containsKey("acs-url")) {
+            // A USP agent has no ACS URL; its TR-181 ManagementServer.URL names the controller's host.
+            o.put("acs-url", "http://" + usp.controllerUrl().getHost() + "/");
+        }
         String url = o.get("acs-url");
         if (url == null) {
             throw new UsageException("--acs-url is required");
@@ -138,7 +156,46 @@ final class CliOptions {
         }
         Bench.Options b = new Bench.Options(intOpt(o, "duration", 30, 1, 86_400), intOpt(o, "warmup", 5, 0, 3600),
                 intOpt(o, "concurrency", 64, 1, 100_000));
-        return new CliOptions(cmd, c, b);
+        return new CliOptions(cmd, c, b, usp);
+    }
+
+    private static UspFleet.Options usp(Command cmd, Map<String, String> o) throws UsageException {
+        String protocol = o.getOrDefault("protocol", "cwmp").strip().toLowerCase(Locale.ROOT);
+        if (protocol.equals("cwmp")) {
+            for (String k : new String[] {"mtp", "usp-url", "controller-id"}) {
+                if (o.containsKey(k)) {
+                    throw new UsageException("--" + k + " needs --protocol usp");
+                }
+            }
+            return null;
+        }
+        if (!protocol.equals("usp")) {
+            throw new UsageException("--protocol must be cwmp or usp, not '" + protocol + "'");
+        }
+        if (cmd == Command.BENCH) {
+            throw new UsageException("bench measures CWMP sessions; USP agents run with 'run'");
+        }
+        String mtp = o.getOrDefault("mtp", "websocket").strip().toLowerCase(Locale.ROOT);
+        if (!io.homeacs.sim.usp.mtp.Transports.NAMES.contains(mtp)) {
+            throw new UsageException("--mtp must be websocket, mqtt, stomp or coap, not '" + mtp + "'");
+        }
+        if (!io.homeacs.sim.usp.mtp.Transports.available(mtp)) {
+            throw new UsageException("the " + mtp + " transport is not in this build of the simulator");
+        }
+        String url = o.get("usp-url");
+        if (url == null) {
+            throw new UsageException("--protocol usp needs --usp-url (e.g. ws://127.0.0.1:8081/usp)");
+        }
+        URI u;
+        try {
+            u = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("Invalid --usp-url: " + e.getMessage());
+        }
+        if (u.getHost() == null || u.getScheme() == null) {
+            throw new UsageException("Invalid --usp-url '" + url + "': no scheme or host");
+        }
+        return new UspFleet.Options(u, o.getOrDefault("controller-id", "proto::acs-controller"), mtp);
     }
 
     private static DeviceKind kind(String s) throws UsageException {

@@ -10,15 +10,20 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** HTTP GET/PUT for Download and Upload, answering a 401 challenge once with Basic or Digest credentials. */
-final class FileTransferClient {
+public final class FileTransferClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private final HttpClient client;
 
-    FileTransferClient(HttpClient client) {
+    public FileTransferClient(HttpClient client) {
         this.client = client;
     }
 
-    CompletableFuture<HttpResponse<byte[]>> send(String method, URI url, byte[] body, String user, String password) {
+    /** A firmware image that starts with "version=&lt;v&gt;" installs software version v (null: none). */
+    public static String firmwareVersion(byte[] image) {
+        return Transfers.firmwareVersion(image);
+    }
+
+    public CompletableFuture<HttpResponse<byte[]>> send(String method, URI url, byte[] body, String user, String password) {
         return client.sendAsync(request(method, url, body, null), HttpResponse.BodyHandlers.ofByteArray())
                 .thenCompose(r -> {
                     if (r.statusCode() != 401 || user == null || user.isEmpty()) {

@@ -26,7 +26,13 @@ public final class Main {
         }
         switch (o.command) {
             case HELP -> System.out.print(CliOptions.USAGE);
-            case RUN -> run(o.config);
+            case RUN -> {
+                if (o.usp != null) {
+                    runUsp(o);
+                } else {
+                    run(o.config);
+                }
+            }
             case BENCH -> System.exit(bench(o));
         }
     }
@@ -48,6 +54,29 @@ public final class Main {
                     LOG.info("last errors: {}", errors);
                 }
                 lastErrors = errors;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void runUsp(CliOptions o) {
+        UspFleet fleet;
+        try {
+            fleet = UspFleet.start(o.config, o.usp);
+        } catch (java.io.IOException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            fleet.close();
+            stop.countDown();
+        }, "shutdown"));
+        try {
+            while (!stop.await(10, TimeUnit.SECONDS)) {
+                LOG.info("USP agents: {} of {} connected", fleet.connected(), fleet.agents().size());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -23,7 +23,23 @@ public record AcsConfig(
     Triage triage,
     Lifecycle lifecycle,
     Diagnostics diagnostics,
+    Usp usp,
     MtpConfig mtp) {
+
+    /**
+     * TR-369: the controller's EndpointID, the per-agent limits (largest record, records per second,
+     * requests in flight, how long a request waits for its response) and the WebSocket MTP
+     * (port -1 = off; tls reuses the CWMP keystore).
+     */
+    public record Usp(String endpointId, int maxRecordBytes, int rateLimit, int maxInFlight, Duration responseTimeout,
+                      int workers, UspWebSocket webSocket) {
+    }
+
+    public record UspWebSocket(int port, String bind, String path, boolean tls, Duration pingInterval, int ioThreads) {
+        public boolean enabled() {
+            return port >= 0;
+        }
+    }
 
     /** Optical thresholds in dBm, hosts a line may serve, how often and how long key values are sampled. */
     public record Health(double opticalWarnDbm, double opticalCriticalDbm, int maxHosts, Duration sampleInterval,
@@ -151,7 +167,7 @@ public record AcsConfig(
             new Triage(Duration.ofHours(v.integer("triage.repair-hours", 1, 24 * 30)),
                 Duration.ofHours(v.integer("triage.enterprise-repair-hours", 1, 24 * 30)),
                 Duration.ofMinutes(v.integer("triage.timeout-minutes", 1, 24 * 60))),
-            lifecycle(v, health), diagnostics(v), MtpConfig.from(v));
+            lifecycle(v, health), diagnostics(v), usp(v), MtpConfig.from(v));
     }
 
     /** The pre-return check judges optical power by the same thresholds as health and triage. */
@@ -189,6 +205,24 @@ public record AcsConfig(
             Duration.ofSeconds(v.integer("diagnostics.timeout-seconds", 10, 86400)),
             v.integer("diagnostics.test-bytes", 1000, 2_000_000_000), v.integer("diagnostics.server-port", -1, 65535),
             v.string("diagnostics.server-bind"), url, max, v.integer("diagnostics.server-max-concurrent", 1, 256));
+    }
+
+    private static Usp usp(SettingValues v) {
+        String id = v.string("usp.endpoint-id").trim();
+        // TR-369 R-ARC.2: authority-scheme::instance-id, e.g. proto::acs-controller or oui:00D09E:ACS-1.
+        if (!id.matches("[A-Za-z0-9-]+:[^\\s:]*:[^\\s]+") && !id.matches("[A-Za-z0-9-]+::[^\\s]+")) {
+            throw new ConfigException("usp.endpoint-id must be an EndpointID such as proto::acs-controller, got '" + id + "'");
+        }
+        String path = v.string("usp.websocket-path");
+        if (!path.startsWith("/")) {
+            throw new ConfigException("usp.websocket-path must start with '/', got '" + path + "'");
+        }
+        return new Usp(id, v.integer("usp.max-record-bytes", 1024, 64 << 20), v.integer("usp.rate-limit", 1, 100_000),
+            v.integer("usp.max-in-flight", 1, 64), Duration.ofSeconds(v.integer("usp.response-timeout-seconds", 1, 86400)),
+            v.integer("usp.workers", 1, 256),
+            new UspWebSocket(v.integer("usp.websocket-port", -1, 65535), v.string("usp.websocket-bind"), path,
+                v.bool("usp.websocket-tls"), Duration.ofSeconds(v.integer("usp.websocket-ping-seconds", 1, 3600)),
+                v.integer("usp.websocket-io-threads", 0, 256)));
     }
 
     private static CwmpTls cwmpTls(SettingValues v, Path dataDir) {

@@ -44,6 +44,7 @@ public record MtpConfig(int maxRecordBytes, Mqtt mqtt, Stomp stomp, Coap coap) {
             v.integer("usp.stomp.port", 1, 65535), v.bool("usp.stomp.tls"), v.string("usp.stomp.virtual-host").trim(),
             v.string("usp.stomp.username"), v.string("usp.stomp.password"), destination,
             v.integer("usp.stomp.heartbeat-seconds", 0, 3600));
+        // The controller's record cap (AcsConfig.Usp) applies to these MTPs too.
         return new MtpConfig(v.integer("usp.max-record-bytes", 1024, 64 << 20), mqtt, stomp, coap(v));
     }
 

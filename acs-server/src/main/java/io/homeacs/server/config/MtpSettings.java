@@ -6,8 +6,6 @@ import java.util.List;
 final class MtpSettings {
 
     static final List<Setting> ALL = List.of(
-        new Setting("usp.max-record-bytes", "1048576", "Largest USP Record accepted or sent over MQTT, STOMP or CoAP; larger "
-            + "ones are refused (CoAP: 4.13) and counted."),
         new Setting("usp.mqtt.enabled", "false", "Whether the controller listens for USP Records over MQTT 5 (needs a broker)."),
         new Setting("usp.mqtt.host", "127.0.0.1", "MQTT broker host."),
         new Setting("usp.mqtt.port", "1883", "MQTT broker port (8883 is usual with usp.mqtt.tls)."),

@@ -84,6 +84,21 @@ public final class Settings {
         new Setting("diagnostics.server-max-bytes", "268435456", "Largest download the speed-test server sends and largest "
             + "upload it takes; larger requests get 413."),
         new Setting("diagnostics.server-max-concurrent", "8", "Speed tests the test server serves at once; beyond it, 503."),
+        new Setting("usp.endpoint-id", "proto::acs-controller", "The USP controller's EndpointID (TR-369); agents address their records to it."),
+        new Setting("usp.max-record-bytes", "1048576", "Largest USP record accepted from an agent; a larger one is refused "
+            + "(WebSocket close 1009) and the agent told why."),
+        new Setting("usp.rate-limit", "50", "USP records per second one agent may send on average (bursts of 4x); beyond it "
+            + "records are dropped, and an agent that keeps flooding is disconnected."),
+        new Setting("usp.max-in-flight", "4", "Requests (tasks) outstanding at once to one USP agent."),
+        new Setting("usp.response-timeout-seconds", "60", "How long a USP request waits for its response before its task goes back to the queue."),
+        new Setting("usp.workers", "4", "Threads that process received USP records (database work happens here, never on event loops)."),
+        new Setting("usp.websocket-port", "8081", "USP WebSocket MTP port (ws://host:port/usp); 0 picks a free port, -1 switches it off."),
+        new Setting("usp.websocket-bind", "0.0.0.0", "Address the USP WebSocket listener binds to."),
+        new Setting("usp.websocket-path", "/usp", "HTTP path agents open the USP WebSocket on."),
+        new Setting("usp.websocket-tls", "false", "Serve the USP WebSocket over TLS (wss://) with the CWMP HTTPS keystore (cwmp.tls-keystore)."),
+        new Setting("usp.websocket-ping-seconds", "30", "Interval of WebSocket pings to an idle agent; an agent silent for three "
+            + "intervals is disconnected."),
+        new Setting("usp.websocket-io-threads", "0", "Netty event-loop threads for the USP WebSocket; 0 = Netty's default (twice the number of cores)."),
         new Setting("api.bind", "0.0.0.0", "Address the northbound API binds to."),
         new Setting("api.port", "8080", "Northbound REST API and /metrics port; 0 picks a free port."),
         new Setting("api.rate-limit", "50", "Requests per second each API token may make on average (bursts of 4x are allowed); beyond it, 429."),

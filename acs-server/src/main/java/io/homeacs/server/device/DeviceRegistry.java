@@ -30,6 +30,7 @@ public final class DeviceRegistry {
         new CopyOnWriteArrayList<>();
     private final List<CheckInListener> checkInListeners = new CopyOnWriteArrayList<>();
     private final List<java.util.function.LongConsumer> tagListeners = new CopyOnWriteArrayList<>();
+    private volatile java.util.function.Function<Device, Boolean> presence = d -> null;
 
     /** The hot columns plus the values the device last reported in its Inform. */
     private record Snapshot(Device device, Map<String, String> informValues) {
@@ -104,7 +105,7 @@ public final class DeviceRegistry {
         List<String> names = facts.parameters().stream().map(ParamValue::name).toList();
         Device draft = new Device(0, facts.identity().key(), facts.identity(), facts.manufacturer(),
             null, null, null, KindInference.fromNames(model, names), false, model, facts.protocol(),
-            facts.protocolVersion(), now, now, null, null, null, null, null, null);
+            facts.protocolVersion(), now, now, null, null, null, null, null, null, facts.endpointId());
         Device fresh = applyInform(draft, facts, now);
         ParameterDocument doc = ParameterDocument.empty();
         doc.merge(facts.parameters(), now);
@@ -133,7 +134,7 @@ public final class DeviceRegistry {
             boot ? now : d.lastBoot(), eventsText(f, d.lastEvents()), nonEmpty(f.remoteIp(), d.ipAddress()),
             v.getOrDefault(root + "ManagementServer.ConnectionRequestURL", d.connectionRequestUrl()),
             v.getOrDefault(root + "ManagementServer.UDPConnectionRequestAddress", d.udpConnectionRequestAddress()),
-            v.getOrDefault(root + "ManagementServer.ParameterKey", d.parameterKey()));
+            v.getOrDefault(root + "ManagementServer.ParameterKey", d.parameterKey()), nonEmpty(f.endpointId(), d.uspEndpointId()));
     }
 
     private static boolean sameExceptContact(Device a, Device b) {
@@ -144,7 +145,8 @@ public final class DeviceRegistry {
             && Objects.equals(a.lastEvents(), b.lastEvents()) && Objects.equals(a.ipAddress(), b.ipAddress())
             && Objects.equals(a.connectionRequestUrl(), b.connectionRequestUrl())
             && Objects.equals(a.udpConnectionRequestAddress(), b.udpConnectionRequestAddress())
-            && Objects.equals(a.parameterKey(), b.parameterKey());
+            && Objects.equals(a.parameterKey(), b.parameterKey())
+            && Objects.equals(a.protocol(), b.protocol()) && Objects.equals(a.uspEndpointId(), b.uspEndpointId());
     }
 
     /** Periodic-only and empty event lists are not history worth a row. */
@@ -264,6 +266,33 @@ public final class DeviceRegistry {
     public Optional<Device> findByKey(String key) {
         Snapshot s = byKey.get(key);
         return s != null ? Optional.of(s.device()) : repository.findByKey(key);
+    }
+
+    /** The device a USP agent speaks for, by its EndpointID. */
+    public Optional<Device> findByEndpointId(String endpointId) {
+        return repository.findByEndpointId(endpointId);
+    }
+
+    /**
+     * Devices that hold a connection to the ACS (USP agents over an MTP) are online exactly while it is
+     * up; the protocol adapter says so here. Null from the presence means: judge by the last contact.
+     */
+    public void presence(java.util.function.Function<Device, Boolean> connected) {
+        this.presence = connected;
+    }
+
+    /** Online: connected (when the device's protocol keeps a connection), else heard from since the cutoff. */
+    public boolean online(Device d, Instant cutoff) {
+        Boolean connected = presence.apply(d);
+        if (connected != null) {
+            return connected;
+        }
+        return d.lastContact() != null && d.lastContact().isAfter(cutoff);
+    }
+
+    /** Marks the device as heard from now without a check-in (a USP agent whose connection is up). */
+    public void touch(long deviceId, Instant now) {
+        lastContacts.touch(deviceId, now);
     }
 
     public ParameterDocument parameters(long deviceId) {

@@ -17,7 +17,8 @@ import java.util.Optional;
 final class DeviceRepository {
     static final String COLUMNS = "id, device_key, oui, product_class, serial_number, manufacturer, model_name, "
         + "hardware_version, software_version, kind, kind_overridden, data_model, protocol, protocol_version, "
-        + "first_contact, last_contact, last_boot, last_events, ip_address, cr_url, cr_udp_address, parameter_key";
+        + "first_contact, last_contact, last_boot, last_events, ip_address, cr_url, cr_udp_address, parameter_key, "
+        + "usp_endpoint_id";
 
     private final Database db;
 
@@ -45,8 +46,9 @@ final class DeviceRepository {
     long insert(Connection c, Device d, String paramsJson) throws SQLException {
         String sql = "INSERT INTO device (device_key, oui, product_class, serial_number, manufacturer, model_name, "
             + "hardware_version, software_version, kind, kind_overridden, data_model, protocol, protocol_version, "
-            + "first_contact, last_contact, last_boot, last_events, ip_address, cr_url, cr_udp_address, parameter_key) "
-            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "first_contact, last_contact, last_boot, last_events, ip_address, cr_url, cr_udp_address, parameter_key, "
+            + "usp_endpoint_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        releaseEndpoint(c, d.uspEndpointId(), -1);
         try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, d.key());
             ps.setString(2, d.identity().oui());
@@ -61,6 +63,7 @@ final class DeviceRepository {
             ps.setString(19, d.connectionRequestUrl());
             ps.setString(20, d.udpConnectionRequestAddress());
             ps.setString(21, d.parameterKey());
+            ps.setString(22, d.uspEndpointId());
             ps.executeUpdate();
             long id;
             try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -93,7 +96,8 @@ final class DeviceRepository {
     void update(Connection c, Device d) throws SQLException {
         String sql = "UPDATE device SET manufacturer=?, model_name=?, hardware_version=?, software_version=?, kind=?, "
             + "kind_overridden=?, data_model=?, protocol=?, protocol_version=?, last_contact=?, last_boot=?, "
-            + "last_events=?, ip_address=?, cr_url=?, cr_udp_address=?, parameter_key=? WHERE id=?";
+            + "last_events=?, ip_address=?, cr_url=?, cr_udp_address=?, parameter_key=?, usp_endpoint_id=? WHERE id=?";
+        releaseEndpoint(c, d.uspEndpointId(), d.id());
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bindMutable(ps, 1, d);
             Sql.setInstant(ps, 10, d.lastContact());
@@ -103,9 +107,30 @@ final class DeviceRepository {
             ps.setString(14, d.connectionRequestUrl());
             ps.setString(15, d.udpConnectionRequestAddress());
             ps.setString(16, d.parameterKey());
-            ps.setLong(17, d.id());
+            ps.setString(17, d.uspEndpointId());
+            ps.setLong(18, d.id());
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * An EndpointID names one agent; when it now speaks for another device (a board moved into a new
+     * unit), the old device gives it up rather than the write failing on the unique index.
+     */
+    private static void releaseEndpoint(Connection c, String endpointId, long keepId) throws SQLException {
+        if (endpointId == null) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+            "UPDATE device SET usp_endpoint_id = NULL WHERE usp_endpoint_id = ? AND id <> ?")) {
+            ps.setString(1, endpointId);
+            ps.setLong(2, keepId);
+            ps.executeUpdate();
+        }
+    }
+
+    Optional<Device> findByEndpointId(String endpointId) {
+        return db.withConnection(c -> one(c, "SELECT " + COLUMNS + " FROM device WHERE usp_endpoint_id = ?", endpointId));
     }
 
     ParameterDocument loadParams(Connection c, long id, boolean forUpdate) throws SQLException {
@@ -234,7 +259,7 @@ final class DeviceRepository {
             DataModel.valueOf(rs.getString("data_model")), rs.getString("protocol"), rs.getString("protocol_version"),
             Sql.instant(rs, "first_contact"), Sql.instant(rs, "last_contact"), Sql.instant(rs, "last_boot"),
             rs.getString("last_events"), rs.getString("ip_address"), rs.getString("cr_url"),
-            rs.getString("cr_udp_address"), rs.getString("parameter_key"));
+            rs.getString("cr_udp_address"), rs.getString("parameter_key"), rs.getString("usp_endpoint_id"));
     }
 
     static String truncate(String s, int max) {

@@ -329,7 +329,7 @@ public final class DevicesResource {
     }
 
     private boolean online(Device d) {
-        return d.lastContact() != null && d.lastContact().isAfter(clock.instant().minus(offlineAfter));
+        return registry.online(d, clock.instant().minus(offlineAfter));
     }
 
     /** The device, if the caller may see it: installers only the devices of their orders. */

@@ -33,6 +33,7 @@ final class Views {
         m.put("dataModel", d.dataModel().name().toLowerCase(Locale.ROOT));
         m.put("protocol", d.protocol().toLowerCase(Locale.ROOT));
         m.put("protocolVersion", d.protocolVersion());
+        m.put("uspEndpointId", d.uspEndpointId());
         m.put("firstContact", time(d.firstContact()));
         m.put("lastContact", time(d.lastContact()));
         m.put("lastBoot", time(d.lastBoot()));

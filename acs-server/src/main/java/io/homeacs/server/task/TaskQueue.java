@@ -31,6 +31,7 @@ public final class TaskQueue {
     private final Set<Long> devicesWithWork = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<Long, CompletableFuture<Task>> waiters = new ConcurrentHashMap<>();
     private final List<TaskListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.LongConsumer> enqueueListeners = new CopyOnWriteArrayList<>();
 
     public TaskQueue(Database db, DeviceRegistry registry, AcsConfig.Tasks config, SecretSealer sealer) {
         this.repository = new TaskRepository(db, sealer);
@@ -43,6 +44,14 @@ public final class TaskQueue {
         listeners.add(listener);
     }
 
+    /**
+     * Told the device id after a task was queued for it, so a protocol whose devices stay connected
+     * (USP) can send it at once. Runs on the enqueuing thread: a listener only schedules work.
+     */
+    public void onEnqueued(java.util.function.LongConsumer listener) {
+        enqueueListeners.add(listener);
+    }
+
     public Task enqueue(long deviceId, TaskSpec spec, TaskOrigin origin, Duration expiry, Instant now) {
         return enqueue(deviceId, spec, origin, expiry, now, null);
     }
@@ -52,6 +61,9 @@ public final class TaskQueue {
         Duration life = expiry == null ? config.expiry() : expiry;
         Task t = repository.insert(deviceId, spec, origin, now, now.plus(life), config.maxAttempts(), bulkRunId);
         devicesWithWork.add(deviceId);
+        for (java.util.function.LongConsumer l : enqueueListeners) {
+            l.accept(deviceId);
+        }
         LOG.debug("queued task {} {} for device {}", t.id(), spec.type().apiName(), deviceId);
         return t;
     }

@@ -15,7 +15,7 @@ class NormalizationTest {
 
     private static Device device(String oui, DataModel model) {
         return new Device(1, oui + "-X-S1", new DeviceIdentity(oui, "X", "S1"), "V", null, null, null, DeviceKind.GATEWAY,
-            false, model, "CWMP", "cwmp-1-2", T, T, null, null, null, null, null, null);
+            false, model, "CWMP", "cwmp-1-2", T, T, null, null, null, null, null, null, null);
     }
 
     private static ParameterDocument doc(String... pairs) {

@@ -21,7 +21,7 @@ class NormalizationWriteTest {
 
     private static Device device(String oui, String productClass, DataModel model) {
         return new Device(1, oui + "-" + productClass + "-S1", new DeviceIdentity(oui, productClass, "S1"), "V", null, null,
-            null, DeviceKind.GATEWAY, false, model, "CWMP", "cwmp-1-2", T, T, null, null, null, null, null, null);
+            null, DeviceKind.GATEWAY, false, model, "CWMP", "cwmp-1-2", T, T, null, null, null, null, null, null, null);
     }
 
     /** name, value, type triples, as a refresh would have stored them. */

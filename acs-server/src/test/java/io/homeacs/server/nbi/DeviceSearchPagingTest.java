@@ -195,7 +195,7 @@ class DeviceSearchPagingTest {
     private static Device device(long id, String serial, Instant lastContact) {
         return new Device(id, "OUI-" + serial, new DeviceIdentity("OUI", "", serial), null, null, null, null,
             DeviceKind.GATEWAY, false, DataModel.TR181, "CWMP", null, lastContact, lastContact, null, null, null, null,
-            null, null);
+            null, null, null);
     }
 
     /** Follows nextCursor from the first page to the last, checking no device comes twice. */

@@ -23,7 +23,7 @@ class ProfileResolutionTest {
 
     static Device device(String model, String sw, DeviceKind kind) {
         return new Device(7, "00D09E-HGW-S1", new DeviceIdentity("00D09E", "HGW", "S1"), "Acme", model, "HW1", sw, kind,
-            false, DataModel.TR181, "CWMP", "cwmp-1-2", T0, T0, null, null, null, null, null, null);
+            false, DataModel.TR181, "CWMP", "cwmp-1-2", T0, T0, null, null, null, null, null, null, null);
     }
 
     static Profile profile(long id, int priority, ProfileMatch match, DesiredState desired) {

@@ -29,7 +29,8 @@ public final class TestAcs implements AutoCloseable {
         // keytool run, and the default port 7548 would collide between test classes.
         List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--cwmp-port", "0",
             "--api-port", "0", "--api-bind", "127.0.0.1", "--cwmp-bind", "127.0.0.1", "--cwmp-tls-port", "-1",
-            "--cwmp-tls-bind", "127.0.0.1", "--diagnostics-server-port", "0", "--diagnostics-server-bind", "127.0.0.1"));
+            "--cwmp-tls-bind", "127.0.0.1", "--diagnostics-server-port", "0", "--diagnostics-server-bind", "127.0.0.1",
+            "--usp-websocket-port", "0", "--usp-websocket-bind", "127.0.0.1"));
         args.addAll(List.of(extraFlags));
         try {
             return new TestAcs(AcsServer.start(new ConfigLoader().load(args, Map.of())));

@@ -36,7 +36,8 @@ final class AcsProcess implements AutoCloseable {
         List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
             "io.homeacs.server.Main", "--data-dir", dataDir.toString(), "--cwmp-port", Integer.toString(cwmpPort),
             "--api-port", Integer.toString(apiPort), "--cwmp-bind", "127.0.0.1", "--api-bind", "127.0.0.1",
-            "--cwmp-tls-port", "-1", "--diagnostics-server-port", "0", "--diagnostics-server-bind", "127.0.0.1"));
+            "--cwmp-tls-port", "-1", "--diagnostics-server-port", "0", "--diagnostics-server-bind", "127.0.0.1",
+            "--usp-websocket-port", "0", "--usp-websocket-bind", "127.0.0.1"));
         cmd.addAll(extraArgs);
         try {
             process = new ProcessBuilder(cmd).redirectErrorStream(true)

@@ -30,7 +30,8 @@ final class RunningAcs implements AutoCloseable {
     static RunningAcs start(Path dataDir, String... flags) {
         List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--cwmp-port", "0",
             "--api-port", "0", "--cwmp-bind", "127.0.0.1", "--api-bind", "127.0.0.1", "--cwmp-tls-port", "-1",
-            "--diagnostics-server-port", "0", "--diagnostics-server-bind", "127.0.0.1"));
+            "--diagnostics-server-port", "0", "--diagnostics-server-bind", "127.0.0.1",
+            "--usp-websocket-port", "0", "--usp-websocket-bind", "127.0.0.1"));
         args.addAll(List.of(flags));
         try {
             return new RunningAcs(AcsServer.start(new ConfigLoader().load(args, Map.of())));
@@ -42,6 +43,11 @@ final class RunningAcs implements AutoCloseable {
 
     URI cwmpUrl() {
         return URI.create("http://127.0.0.1:" + server.cwmpPort() + "/");
+    }
+
+    /** The USP WebSocket MTP's address. */
+    URI uspUrl() {
+        return URI.create("ws://127.0.0.1:" + server.uspWebSocketPort() + "/usp");
     }
 
     @SuppressWarnings("unchecked")

@@ -133,7 +133,7 @@ class ServiceProvisioningE2ETest {
             Instant.now()));
         Device device = new Device(0, d.deviceId(), new DeviceIdentity(d.oui(), d.productClass(), d.serialNumber()),
             d.manufacturer(), null, null, null, DeviceKind.GATEWAY, false, d.tr098() ? DataModel.TR098 : DataModel.TR181,
-            "CWMP", null, null, null, null, null, null, null, null, null);
+            "CWMP", null, null, null, null, null, null, null, null, null, null);
         List<Map<String, Object>> values = new ArrayList<>();
         concepts.forEach((concept, value) -> {
             ParamValue target = NORMALIZATION.writeTarget(concept, device, doc, value)
