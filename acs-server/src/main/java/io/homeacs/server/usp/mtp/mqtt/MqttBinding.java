@@ -91,7 +91,10 @@ public final class MqttBinding implements MtpBinding {
                 LOG.debug("USP MQTT: closing; a publish arrived too late");
             }
         });
-        client.connectWith().cleanStart(true).keepAlive(settings.keepAliveSeconds()).send()
+        // The broker keeps the controller's session (and the QoS 1 records for it) for an hour across
+        // reconnects and restarts of the ACS; a restarted broker without persistence forgets it, hence the
+        // subscription on every connect.
+        client.connectWith().cleanStart(false).sessionExpiryInterval(3600).keepAlive(settings.keepAliveSeconds()).send()
             .whenComplete((ack, e) -> {
                 if (e != null) {
                     LOG.warn("USP MQTT: broker {}:{} not reachable yet ({}); retrying in the background",

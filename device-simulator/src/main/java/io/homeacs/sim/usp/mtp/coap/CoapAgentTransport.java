@@ -61,6 +61,7 @@ public final class CoapAgentTransport implements AgentTransport {
     private final Settings settings;
     private volatile URI controller;
     private volatile Consumer<byte[]> onRecord = r -> { };
+    private volatile Runnable onLost = () -> { };
     private CoapServer server;
     private CoapEndpoint endpoint;
     private volatile boolean started;
@@ -75,11 +76,13 @@ public final class CoapAgentTransport implements AgentTransport {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("bad controller URI " + settings.controllerUri(), e);
         }
-        this.inbound = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "sim-coap-in-" + settings.endpointId());
-            t.setDaemon(true);
-            return t;
-        });
+        // One delivery thread, gone when idle: the transport outlives close() (agents reconnect on it).
+        this.inbound = new java.util.concurrent.ThreadPoolExecutor(0, 1, 30, java.util.concurrent.TimeUnit.SECONDS,
+            new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "sim-coap-in-" + settings.endpointId());
+                t.setDaemon(true);
+                return t;
+            });
     }
 
     /** Plain CoAP on a free loopback port, resource {@code /usp/agent}. */
@@ -119,6 +122,7 @@ public final class CoapAgentTransport implements AgentTransport {
     @Override
     public synchronized void connect(Consumer<byte[]> onRecord, Runnable onLost) throws IOException {
         this.onRecord = onRecord;
+        this.onLost = onLost;
         if (started) {
             return;
         }
@@ -214,14 +218,21 @@ public final class CoapAgentTransport implements AgentTransport {
         return started;
     }
 
+    /**
+     * Stops the agent's endpoint; {@code onLost} runs (as a dropped WebSocket would report it) so an agent
+     * that should come back calls {@link #connect}, which starts a new endpoint.
+     */
     @Override
-    public synchronized void close() {
-        started = false;
-        if (server != null) {
+    public void close() {
+        synchronized (this) {
+            if (!started) {
+                return;
+            }
+            started = false;
             server.stop();
             server.destroy();
         }
-        inbound.shutdownNow();
+        onLost.run();
     }
 
     /** The agent's resource: the controller's records arrive here. */

@@ -35,7 +35,6 @@ public final class MqttAgentTransport implements AgentTransport {
     private volatile Runnable onLost = () -> { };
     private volatile String replyTopic;
     private volatile java.util.concurrent.CompletableFuture<Void> subscribed = new java.util.concurrent.CompletableFuture<>();
-    private volatile boolean closed;
 
     /**
      * @param agentTopic      the topic this agent subscribes to, e.g. {@code usp/agent/<endpoint id>}
@@ -51,11 +50,13 @@ public final class MqttAgentTransport implements AgentTransport {
     public MqttAgentTransport(Settings settings) {
         this.settings = settings;
         this.replyTopic = settings.controllerTopic();
-        this.inbound = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "sim-mqtt-in-" + settings.endpointId());
-            t.setDaemon(true);
-            return t;
-        });
+        // One delivery thread, gone when idle: the transport outlives close() (agents reconnect on it).
+        this.inbound = new java.util.concurrent.ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS,
+            new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "sim-mqtt-in-" + settings.endpointId());
+                t.setDaemon(true);
+                return t;
+            });
     }
 
     /** Broker at host:port, agent topic {@code usp/agent/<endpointId>}, no credentials. */
@@ -95,22 +96,21 @@ public final class MqttAgentTransport implements AgentTransport {
     public synchronized void connect(Consumer<byte[]> onRecord, Runnable onLost) throws IOException {
         this.onRecord = onRecord;
         this.onLost = onLost;
-        if (closed) {
-            throw new IOException("transport closed");
-        }
         if (client == null) {
+            Mqtt5AsyncClient[] self = new Mqtt5AsyncClient[1];
             Mqtt5ClientBuilder builder = Mqtt5Client.builder().identifier(settings.endpointId())
                 .serverHost(settings.host()).serverPort(settings.port())
                 .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(5, TimeUnit.SECONDS)
                 .applyAutomaticReconnect()
-                .addConnectedListener(ctx -> subscribe())
-                .addDisconnectedListener(this::disconnected);
+                .addConnectedListener(ctx -> subscribe(self[0]))
+                .addDisconnectedListener(ctx -> disconnected(ctx, self[0]));
             if (!settings.username().isEmpty()) {
                 builder = builder.simpleAuth().username(settings.username())
                     .password(settings.password().getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
             }
-            client = builder.buildAsync();
-            // After close the executor is shut: late publishes are dropped rather than reported to RxJava.
+            self[0] = builder.buildAsync();
+            client = self[0];
+            // Should the executor ever refuse, late publishes are dropped rather than reported to RxJava.
             client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::deliver, r -> {
                 try {
                     inbound.execute(r);
@@ -118,7 +118,9 @@ public final class MqttAgentTransport implements AgentTransport {
                     // Closing.
                 }
             });
-            client.connectWith().cleanStart(true).keepAlive(30).send();
+            // A session the broker keeps for an hour: records the controller sends while this agent reconnects
+            // wait in it (QoS 1) instead of being lost.
+            client.connectWith().cleanStart(false).sessionExpiryInterval(3600).keepAlive(30).send();
         }
         try {
             subscribed.get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -130,8 +132,11 @@ public final class MqttAgentTransport implements AgentTransport {
         }
     }
 
-    private void subscribe() {
-        client.subscribeWith().topicFilter(settings.agentTopic()).qos(MqttQos.AT_LEAST_ONCE).send()
+    private void subscribe(Mqtt5AsyncClient c) {
+        if (c == null || c != client) {
+            return;
+        }
+        c.subscribeWith().topicFilter(settings.agentTopic()).qos(MqttQos.AT_LEAST_ONCE).send()
             .whenComplete((ack, e) -> {
                 if (e == null) {
                     subscribed.complete(null);
@@ -139,8 +144,9 @@ public final class MqttAgentTransport implements AgentTransport {
             });
     }
 
-    private void disconnected(MqttClientDisconnectedContext ctx) {
-        if (closed) {
+    private void disconnected(MqttClientDisconnectedContext ctx, Mqtt5AsyncClient which) {
+        if (which == null || which != client) {
+            // A client this transport closed: let it go.
             ctx.getReconnector().reconnect(false);
             return;
         }
@@ -159,7 +165,7 @@ public final class MqttAgentTransport implements AgentTransport {
     @Override
     public void send(byte[] record) throws IOException {
         Mqtt5AsyncClient c = client;
-        if (c == null || closed) {
+        if (c == null) {
             throw new IOException("not connected");
         }
         try {
@@ -189,20 +195,26 @@ public final class MqttAgentTransport implements AgentTransport {
         return c != null && c.getState() == MqttClientState.CONNECTED && subscribed.isDone();
     }
 
+    /**
+     * Ends the broker session (as a dropped connection would: {@code onLost} runs); a later {@link #connect}
+     * opens a new one.
+     */
     @Override
     public synchronized void close() {
-        if (closed) {
+        Mqtt5AsyncClient c = client;
+        if (c == null) {
             return;
         }
-        closed = true;
-        Mqtt5AsyncClient c = client;
-        if (c != null) {
-            try {
-                c.disconnect().get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // Already gone: nothing to release beyond the executor.
-            }
+        client = null;
+        boolean wasUp = subscribed.isDone();
+        subscribed = new java.util.concurrent.CompletableFuture<>();
+        try {
+            c.disconnect().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Already gone.
         }
-        inbound.shutdownNow();
+        if (wasUp) {
+            onLost.run();
+        }
     }
 }

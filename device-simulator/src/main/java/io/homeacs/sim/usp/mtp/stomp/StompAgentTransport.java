@@ -45,7 +45,8 @@ public final class StompAgentTransport implements AgentTransport {
     private volatile String replyDestination;
     private volatile Socket socket;
     private volatile OutputStream out;
-    private volatile boolean closed;
+    // The current session's token: the reader thread runs while it is current; close() clears it.
+    private volatile Object run;
     private final Object writeLock = new Object();
     private Thread reader;
 
@@ -84,13 +85,13 @@ public final class StompAgentTransport implements AgentTransport {
 
     @Override
     public synchronized void connect(Consumer<byte[]> onRecord, Runnable onLost) throws IOException {
-        if (closed) {
-            throw new IOException("transport closed");
-        }
         this.onRecord = onRecord;
         this.onLost = onLost;
-        if (reader == null) {
-            reader = new Thread(this::run, "sim-stomp-" + settings.endpointId());
+        if (run == null) {
+            Object me = new Object();
+            run = me;
+            ready = new CompletableFuture<>();
+            reader = new Thread(() -> run(me), "sim-stomp-" + settings.endpointId());
             reader.setDaemon(true);
             reader.start();
         }
@@ -104,11 +105,12 @@ public final class StompAgentTransport implements AgentTransport {
         }
     }
 
-    private void run() {
+    private void run(Object me) {
         long backoff = 200;
-        while (!closed) {
+        while (run == me) {
             boolean wasReady = false;
-            try (Socket s = new Socket()) {
+            Socket s = new Socket();
+            try (s) {
                 s.connect(new InetSocketAddress(settings.host(), settings.port()), 10_000);
                 socket = s;
                 InputStream in = new BufferedInputStream(s.getInputStream());
@@ -118,7 +120,7 @@ public final class StompAgentTransport implements AgentTransport {
                 wasReady = true;
                 backoff = 200;
                 ready.complete(null);
-                while (!closed) {
+                while (run == me) {
                     StompWire.Frame f = StompWire.read(in, MAX_BODY);
                     if (f.command().equals("MESSAGE")) {
                         String replyTo = f.headers().get("reply-to-dest");
@@ -135,16 +137,21 @@ public final class StompAgentTransport implements AgentTransport {
             } catch (IOException | RuntimeException e) {
                 // Lost or refused; reconnect below.
             } finally {
-                subscribed = null;
-                out = null;
-                socket = null;
-            }
-            if (closed) {
-                return;
+                // Only this session's state: a new session (connect after close) may already be starting.
+                if (socket == s || socket == null) {
+                    subscribed = null;
+                    out = null;
+                    socket = null;
+                }
             }
             if (wasReady) {
-                ready = new CompletableFuture<>();
+                if (run == me) {
+                    ready = new CompletableFuture<>();
+                }
                 onLost.run();
+            }
+            if (run != me) {
+                return;
             }
             try {
                 Thread.sleep(backoff);
@@ -203,7 +210,7 @@ public final class StompAgentTransport implements AgentTransport {
 
     private void startHeartbeats(Socket s, long every) {
         Thread t = new Thread(() -> {
-            while (!closed && socket == s) {
+            while (socket == s) {
                 try {
                     Thread.sleep(every);
                     synchronized (writeLock) {
@@ -254,9 +261,17 @@ public final class StompAgentTransport implements AgentTransport {
         return subscribed != null && out != null;
     }
 
+    /**
+     * Ends the session (DISCONNECT, socket closed; {@code onLost} runs as for a dropped connection); a later
+     * {@link #connect} opens a new one.
+     */
     @Override
     public void close() {
-        closed = true;
+        Object me = run;
+        if (me == null) {
+            return;
+        }
+        run = null;
         Socket s = socket;
         synchronized (writeLock) {
             OutputStream o = out;
@@ -275,8 +290,9 @@ public final class StompAgentTransport implements AgentTransport {
                 // Nothing more to release.
             }
         }
-        if (reader != null) {
-            reader.interrupt();
+        Thread r = reader;
+        if (r != null) {
+            r.interrupt();
         }
     }
 }
