@@ -65,6 +65,7 @@ public final class CoapAgentTransport implements AgentTransport {
     private CoapServer server;
     private CoapEndpoint endpoint;
     private volatile boolean started;
+    private volatile int boundPort;
     // Records are handed to the agent off Californium's threads: an agent answering from its callback
     // blocks on the response to its own POST, which those threads deliver.
     private final java.util.concurrent.ExecutorService inbound;
@@ -133,7 +134,8 @@ public final class CoapAgentTransport implements AgentTransport {
         cfg.set(UdpConfig.UDP_SENDER_THREAD_COUNT, 1);
         cfg.set(DtlsConfig.DTLS_RECEIVER_THREAD_COUNT, 1);
         cfg.set(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT, 1);
-        InetSocketAddress bind = new InetSocketAddress(settings.bindHost(), settings.port());
+        // The port picked the first time is kept: the controller knows the agent by its reply-to URI.
+        InetSocketAddress bind = new InetSocketAddress(settings.bindHost(), boundPort > 0 ? boundPort : settings.port());
         if ("coaps".equalsIgnoreCase(controller.getScheme())) {
             DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(cfg).setAddress(bind)
                 .setAdvancedPskStore(new AdvancedSinglePskStore(settings.pskIdentity(),
@@ -155,6 +157,7 @@ public final class CoapAgentTransport implements AgentTransport {
         }
         server.add(top);
         server.start();
+        boundPort = endpoint.getAddress().getPort();
         started = true;
     }
 
