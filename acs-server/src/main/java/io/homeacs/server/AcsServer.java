@@ -211,7 +211,7 @@ public final class AcsServer implements AutoCloseable {
         MeshCommissioning meshCommissioning = new MeshCommissioning(mesh, diagnostics.diagnostics(), clock);
         AcsConfig.Cwmp c = config.cwmp();
         Listeners cwmp = startListeners(c, endpoint, workers, metrics, opened);
-        usp.start(housekeeping);
+        usp.start(housekeeping, metrics);
         int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
         BulkRuns bulk = new BulkRuns(db, registry, tasks, wakeup, secrets);
         ApiServer api = ApiServer.start(config.api().bind(), apiPort,

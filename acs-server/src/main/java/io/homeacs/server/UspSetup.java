@@ -7,7 +7,9 @@ import io.homeacs.server.device.DeviceWakeup;
 import io.homeacs.server.security.TlsKeystore;
 import io.homeacs.server.task.TaskQueue;
 import io.homeacs.server.usp.controller.UspController;
+import io.homeacs.server.metrics.AcsMetrics;
 import io.homeacs.server.usp.mtp.MtpBinding;
+import io.homeacs.server.usp.mtp.MtpBindings;
 import io.homeacs.server.usp.mtp.websocket.WebSocketMtp;
 import io.netty.handler.ssl.SslContext;
 import java.time.Clock;
@@ -63,7 +65,7 @@ final class UspSetup implements AutoCloseable {
      * Starts every enabled MTP binding. Each MTP adds its binding here when its settings enable it;
      * all hand their records to the one controller.
      */
-    void start(ScheduledExecutorService housekeeping) throws InterruptedException {
+    void start(ScheduledExecutorService housekeeping, AcsMetrics metrics) throws InterruptedException {
         AcsConfig.Usp c = config.usp();
         if (c.webSocket().enabled()) {
             AcsConfig.UspWebSocket w = c.webSocket();
@@ -71,6 +73,7 @@ final class UspSetup implements AutoCloseable {
                 c.maxRecordBytes(), c.rateLimit(), (int) w.pingInterval().toSeconds(), w.ioThreads(), tls(w)), workers);
             bindings.add(webSocket);
         }
+        bindings.addAll(MtpBindings.fromConfig(config, c.endpointId(), metrics));
         for (MtpBinding b : bindings) {
             try {
                 b.start(controller);
@@ -94,12 +97,20 @@ final class UspSetup implements AutoCloseable {
     }
 
     String describe() {
+        String others = bindings.stream().map(MtpBinding::name).filter(n -> !n.equals("websocket"))
+            .collect(java.util.stream.Collectors.joining(", "));
+        String also = others.isEmpty() ? "" : " and " + others;
         if (webSocket == null) {
-            return "USP controller " + controller.endpointId() + " (no WebSocket MTP)";
+            return "USP controller " + controller.endpointId() + " (no WebSocket MTP" + (others.isEmpty() ? "" : "; " + others) + ")";
         }
         AcsConfig.UspWebSocket w = config.usp().webSocket();
         return "USP controller " + controller.endpointId() + " on " + (w.tls() ? "wss" : "ws") + "://" + w.bind() + ":"
-            + webSocket.port() + w.path();
+            + webSocket.port() + w.path() + also;
+    }
+
+    /** The started binding of this MTP ("mqtt", "stomp", "coap", "websocket"), if enabled. */
+    java.util.Optional<MtpBinding> binding(String mtp) {
+        return bindings.stream().filter(b -> b.name().equals(mtp)).findFirst();
     }
 
     /** The WebSocket MTP's port, or -1 when it is off. */

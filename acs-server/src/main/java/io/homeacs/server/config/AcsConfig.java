@@ -26,7 +26,8 @@ public record AcsConfig(
     FirmwareSettings firmware,
     CampaignSettings campaign,
     Usp usp,
-    Mesh mesh) {
+    Mesh mesh,
+    MtpConfig mtp) {
 
     /**
      * TR-369: the controller's EndpointID, the per-agent limits (largest record, records per second,
@@ -176,10 +177,9 @@ public record AcsConfig(
                 Duration.ofMinutes(v.integer("triage.timeout-minutes", 1, 24 * 60)), pingHost(v)),
             lifecycle(v, health), diagnostics(v), FirmwareSettings.from(v, dataDir),
             CampaignSettings.from(v), usp(v),
-
             new Mesh(v.integer("mesh.backhaul-weak-dbm", -110, 0), v.integer("mesh.backhaul-min-mbps", 0, 100_000),
                 v.integer("mesh.client-weak-dbm", -110, 0), v.integer("mesh.weak-client-share-percent", 1, 100),
-                v.integer("mesh.channel-busy-percent", 1, 100), Duration.ofMinutes(v.integer("mesh.refresh-minutes", 0, 7 * 24 * 60))));
+                v.integer("mesh.channel-busy-percent", 1, 100), Duration.ofMinutes(v.integer("mesh.refresh-minutes", 0, 7 * 24 * 60))), MtpConfig.from(v));
     }
 
     /** The pre-return check judges optical power by the same thresholds as health and triage. */

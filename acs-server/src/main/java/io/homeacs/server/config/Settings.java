@@ -7,7 +7,7 @@ import java.util.Map;
 /** The catalogue of every setting the server reads; docs/configuration.md mirrors this list. */
 public final class Settings {
 
-    public static final List<Setting> ALL = List.of(
+    public static final List<Setting> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(
         new Setting("data-dir", "./data", "Directory for the embedded H2 store, the admin token and the secret key."),
         new Setting("config", "", "Path of a properties file with settings (default: <data-dir>/acs.properties if it exists)."),
         new Setting("db.url", "", "JDBC URL; empty = embedded H2 file database under <data-dir>. PostgreSQL: jdbc:postgresql://host/db."),
@@ -150,7 +150,7 @@ public final class Settings {
         new Setting("api.port", "8080", "Northbound REST API and /metrics port; 0 picks a free port."),
         new Setting("api.rate-limit", "50", "Requests per second each API token may make on average (bursts of 4x are allowed); beyond it, 429."),
         new Setting("api.max-wait-seconds", "120", "Longest a task request may wait for its result.")
-    );
+    ), MtpSettings.ALL.stream()).toList();
 
     private Settings() {
     }

@@ -91,6 +91,14 @@ public final class AcsMetrics {
         counter("acs.profile.tasks.queued", "type", type).increment();
     }
 
+    /**
+     * Something happened on a USP MTP binding: a record received or sent, one refused (too large, bad
+     * headers, wrong content format), a send that failed, a broker connection lost or regained.
+     */
+    public void uspMtp(String mtp, String event) {
+        counter("acs.usp.mtp.events", "mtp", mtp, "event", event).increment();
+    }
+
     private Counter counter(String name, String... tags) {
         String key = name + String.join("|", tags);
         Counter c = counters.get(key);

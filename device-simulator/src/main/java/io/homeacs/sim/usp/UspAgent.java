@@ -104,7 +104,11 @@ public final class UspAgent implements AutoCloseable {
             case "stomp" -> r.setStompConnect(UspRecord.STOMPConnectRecord.newBuilder()
                     .setSubscribedDestination(transport.subscribedAddress().orElse("")));
             default -> {
-                // CoAP has no connect record: the first message introduces the agent.
+                // CoAP has no connect record: an agent the controller has not onboarded yet (no subscriptions)
+                // introduces itself with an OnBoardRequest notification (TR-369).
+                if (model.instances(UspAgentModel.SUBSCRIPTIONS).isEmpty()) {
+                    onBoardRequest();
+                }
                 return;
             }
         }
@@ -116,6 +120,18 @@ public final class UspAgent implements AutoCloseable {
         for (UspMsg.Msg m : again) {
             send(m);
         }
+    }
+
+    private void onBoardRequest() {
+        UspMsg.Notify.Builder n = UspMsg.Notify.newBuilder().setSubscriptionId("").setSendResp(true)
+                .setOnBoardReq(UspMsg.Notify.OnBoardRequest.newBuilder()
+                        .setOui(model.value("Device.DeviceInfo.ManufacturerOUI").orElse(""))
+                        .setProductClass(model.value("Device.DeviceInfo.ProductClass").orElse(""))
+                        .setSerialNumber(model.value("Device.DeviceInfo.SerialNumber").orElse(""))
+                        .setAgentSupportedProtocolVersions(VERSION));
+        send(UspMsg.Msg.newBuilder().setHeader(UspMsg.Header.newBuilder()
+                .setMsgId("onboard-" + msgIds.incrementAndGet()).setMsgType(MsgType.NOTIFY))
+                .setBody(UspMsg.Body.newBuilder().setRequest(UspMsg.Request.newBuilder().setNotify(n))).build());
     }
 
     private void schedulePeriodic() {

@@ -15,7 +15,9 @@ public final class Transports {
 
     static {
         register("websocket", WebSocketTransport::new);
-        // The MQTT, STOMP and CoAP transports register themselves here.
+        register("mqtt", c -> io.homeacs.sim.usp.mtp.mqtt.MqttAgentTransport.fromUrl(c.controllerUrl(), c.agentEndpointId()));
+        register("stomp", c -> io.homeacs.sim.usp.mtp.stomp.StompAgentTransport.fromUrl(c.controllerUrl(), c.agentEndpointId()));
+        register("coap", c -> io.homeacs.sim.usp.mtp.coap.CoapAgentTransport.fromUrl(c.controllerUrl(), c.agentEndpointId()));
     }
 
     private Transports() {
