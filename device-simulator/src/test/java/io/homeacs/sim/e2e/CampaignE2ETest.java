@@ -186,6 +186,19 @@ class CampaignE2ETest {
                 String failed = api.call("GET", "/api/v1/campaigns/" + id + "/devices?state=failed", null).body();
                 assertThat(failed).contains("\"faultCode\":9010");
 
+                // A halt queues nothing more, but downloads already under way finish and are reported.
+                Instant settled = Instant.now().plusSeconds(120);
+                while (true) {
+                    Map<?, ?> w0 = (Map<?, ?>) ((List<?>) ((Map<?, ?>) Json.parse(api.call("GET", "/api/v1/campaigns/" + id,
+                        null).body())).get("waves")).get(0);
+                    Map<?, ?> c0 = (Map<?, ?>) w0.get("counts");
+                    if (((Number) c0.get("scheduled")).longValue() + ((Number) c0.get("sent")).longValue()
+                        + ((Number) c0.get("installed")).longValue() == 0) {
+                        break;
+                    }
+                    assertThat(Instant.now()).as("wave 0 in flight: %s", w0).isBefore(settled);
+                    RunningAcs.sleep(250);
+                }
                 HttpResponse<String> rb = api.call("POST", "/api/v1/campaigns/" + id + "/rollback", "{\"wave\":0}");
                 assertThat(rb.statusCode()).as(rb.body()).isEqualTo(200);
                 long started = ((Number) ((Map<?, ?>) Json.parse(rb.body())).get("started")).longValue();
