@@ -9,7 +9,6 @@ import io.homeacs.server.task.TaskQueue;
 import io.homeacs.server.usp.controller.UspController;
 import io.homeacs.server.metrics.AcsMetrics;
 import io.homeacs.server.usp.mtp.MtpBinding;
-import io.homeacs.server.usp.mtp.MtpBindings;
 import io.homeacs.server.usp.mtp.websocket.WebSocketMtp;
 import io.netty.handler.ssl.SslContext;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.homeacs.server.usp.mtp;
 
+import io.homeacs.server.MtpBindings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,8 +1,10 @@
-package io.homeacs.server.usp.mtp;
+package io.homeacs.server;
 
 import io.homeacs.server.config.AcsConfig;
 import io.homeacs.server.config.MtpConfig;
 import io.homeacs.server.metrics.AcsMetrics;
+import io.homeacs.server.usp.mtp.MtpBinding;
+import io.homeacs.server.usp.mtp.RecordSink;
 import io.homeacs.server.usp.mtp.coap.CoapBinding;
 import io.homeacs.server.usp.mtp.mqtt.MqttBinding;
 import io.homeacs.server.usp.mtp.stomp.StompBinding;
@@ -10,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The brokered and CoAP bindings the configuration enables (MQTT, STOMP, CoAP; the WebSocket binding is the
+ * Wiring, not part of usp.mtp (whose sub-packages implement its contracts, so a factory there would close
+ * a package cycle). The brokered and CoAP bindings the configuration enables (MQTT, STOMP, CoAP; the WebSocket binding is the
  * controller's own). The controller's set-up starts each with its {@link RecordSink} and closes them on shutdown.
  */
 public final class MtpBindings {
