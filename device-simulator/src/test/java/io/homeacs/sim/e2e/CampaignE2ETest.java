@@ -42,8 +42,9 @@ class CampaignE2ETest {
     private static final String OLD = "V5R020C10S115";
     private static final String NEW = "V5R020C10S200";
     private static final KeyPair OPERATOR = Ed25519Keys.generate();
+    // The tests read every device's tasks over the API in a burst; the per-token limit (50/s) would answer 429.
     private static final String[] FAST = {"--campaign-min-notice-hours", "0", "--campaign-enterprise-notice-hours", "0",
-        "--campaign-tick-ms", "200"};
+        "--campaign-tick-ms", "200", "--api-rate-limit", "100000"};
 
     @TempDir
     Path dataDir;
@@ -231,7 +232,7 @@ class CampaignE2ETest {
         try (PostgresDatabase pg = PostgresDatabase.create()) {
             String[] args = {"--db-url", pg.url(), "--db-user", pg.user(), "--db-password", PostgresDatabase.password(),
                 "--firmware-server-port", Integer.toString(fwPort), "--campaign-min-notice-hours", "0",
-                "--campaign-enterprise-notice-hours", "0", "--campaign-tick-ms", "200"};
+                "--campaign-enterprise-notice-hours", "0", "--campaign-tick-ms", "200", "--api-rate-limit", "100000"};
             AcsProcess first = new AcsProcess(dataDir, args);
             first.start();
             Api api = Api.of(first);
