@@ -194,20 +194,22 @@ public final class AcsServer implements AutoCloseable {
         Lifecycle lifecycle = new Lifecycle(db, registry, tasks, provisioning.assignments(), normalization, wakeup,
             LifecycleWiring.resetAuthority(credentials, tasks), provisioning::release,
             LifecycleWiring.selfTester(diagnostics.diagnostics()), LifecycleWiring.settings(config), clock);
-        AcsConfig.Triage tc = config.triage();
-        Triage triage = new Triage(db, registry, tasks, wakeup, healthReader, samples, provisioning.subscribers(),
-            provisioning.assignments(), normalization, webhooks, diagnostics.diagnostics(), new Triage.Settings(tc.repairTime(),
-            tc.enterpriseRepairTime(), tc.timeout(), tc.pingHost()), id -> lifecycle.status(id).warrantyEnd(), clock);
-        triage.reconcile();
-        FirmwareSetup firmware = FirmwareSetup.start(config, db, registry, metrics, clock);
-        opened.push(firmware);
-        Campaigns campaigns = CampaignSetup.start(config.campaign(), db, registry, tasks, wakeup, firmware.images(), webhooks,
-            metrics, clock);
+        // Before triage, which asks it about a mesh home's Wi-Fi.
         AcsConfig.Mesh mc = config.mesh();
         Mesh mesh = new Mesh(db, registry, tasks, wakeup, provisioning.assignments(), provisioning.subscribers(), normalization,
             secrets, new Mesh.Settings(new Thresholds(mc.backhaulWeakDbm(), mc.backhaulMinMbps(), mc.clientWeakDbm(),
                 mc.channelBusyPercent(), mc.weakClientSharePercent()), mc.refreshInterval(), config.provisioning().taskExpiry()),
             clock);
+        AcsConfig.Triage tc = config.triage();
+        Triage triage = new Triage(db, registry, tasks, wakeup, healthReader, samples, provisioning.subscribers(),
+            provisioning.assignments(), normalization, webhooks, diagnostics.diagnostics(), new Triage.Settings(tc.repairTime(),
+            tc.enterpriseRepairTime(), tc.timeout(), tc.pingHost()), id -> lifecycle.status(id).warrantyEnd(),
+            HomeWifiWiring.of(mesh), clock);
+        triage.reconcile();
+        FirmwareSetup firmware = FirmwareSetup.start(config, db, registry, metrics, clock);
+        opened.push(firmware);
+        Campaigns campaigns = CampaignSetup.start(config.campaign(), db, registry, tasks, wakeup, firmware.images(), webhooks,
+            metrics, clock);
         MeshCommissioning meshCommissioning = new MeshCommissioning(mesh, diagnostics.diagnostics(), clock);
         AcsConfig.Cwmp c = config.cwmp();
         Listeners cwmp = startListeners(c, endpoint, workers, metrics, opened);

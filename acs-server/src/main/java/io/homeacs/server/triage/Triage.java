@@ -40,7 +40,8 @@ import java.util.Optional;
  * symptom is started ({@link TriagePlan}), and once both have ended a health snapshot is taken and kept
  * as a sample and the rules give a verdict with the evidence behind it. A device that does not answer
  * within the triage timeout (the read's task expires; the run times out) is judged on what the ACS
- * knows, which is itself evidence.
+ * knows, which is itself evidence. A home with a mesh adds what the mesh's own judgement found (weak or
+ * slow backhaul, clients stuck on a weak node, a congested channel) through {@link HomeWifiFindings}.
  */
 public final class Triage {
     private final FaultReports reports;
@@ -57,6 +58,7 @@ public final class Triage {
     private final Settings settings;
     /** Device id → end of its warranty from the equipment record (null when unknown). */
     private final LongFunction<Instant> warrantyEnd;
+    private final HomeWifiFindings homeWifi;
     private final Clock clock;
 
     /**
@@ -69,8 +71,9 @@ public final class Triage {
     public Triage(Database db, DeviceRegistry registry, TaskQueue tasks, DeviceWakeup wakeup, HealthReader health,
                   HealthSamples samples, Subscribers subscribers, Assignments assignments, Normalization normalization,
                   Webhooks webhooks, Diagnostics diagnostics, Settings settings, LongFunction<Instant> warrantyEnd,
-                  Clock clock) {
+                  HomeWifiFindings homeWifi, Clock clock) {
         this.warrantyEnd = warrantyEnd;
+        this.homeWifi = homeWifi;
         this.reports = new FaultReports(db);
         this.registry = registry;
         this.tasks = tasks;
@@ -204,6 +207,7 @@ public final class Triage {
         String ppp = null;
         String iptv = null;
         Instant warranty = null;
+        List<HomeWifiFindings.Finding> meshFindings = List.of();
         if (device != null) {
             h = health.snapshot(device, now);
             samples.record(h);
@@ -212,10 +216,11 @@ public final class Triage {
             ppp = value("wanPppUsername", device, doc);
             iptv = value("iptvEnable", device, doc);
             warranty = this.warrantyEnd.apply(device.id());
+            meshFindings = homeWifi.forDevice(device.id());
         }
         DiagnosticRun run = r.diagnosticRunId() == null ? null : diagnostics.find(r.diagnosticRunId()).orElse(null);
         FaultReport.Verdict v = Verdicts.judge(new Verdicts.Facts(r.symptom(), s, h, wanEnable, ppp, iptv, warranty,
-            fresh, now, run, r.diagnosticNote()));
+            fresh, now, run, r.diagnosticNote(), meshFindings));
         if (reports.verdict(r.id(), v, now)) {
             publish(r.id(), now);
         }

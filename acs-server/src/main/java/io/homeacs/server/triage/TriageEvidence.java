@@ -2,10 +2,15 @@ package io.homeacs.server.triage;
 
 import io.homeacs.server.diagnose.DiagnosticRun;
 import io.homeacs.server.diagnose.DiagnosticType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The diagnostic part of a verdict's evidence: the run's id and link, its state and its figures. */
+/**
+ * The diagnostic part of a verdict's evidence (the run's id and link, its state and its figures) and the
+ * home's mesh findings.
+ */
 final class TriageEvidence {
     private TriageEvidence() {
     }
@@ -37,5 +42,23 @@ final class TriageEvidence {
         }
         d.values().removeIf(java.util.Objects::isNull);
         evidence.put("diagnostic", d);
+    }
+
+    /** Kept only for a home whose mesh has findings, so other homes' evidence is unchanged. */
+    static void homeWifi(Map<String, Object> evidence, List<HomeWifiFindings.Finding> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (HomeWifiFindings.Finding f : findings) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", f.code());
+            m.put("node", f.node());
+            m.put("severity", f.severity());
+            m.put("advice", f.advice());
+            m.values().removeIf(java.util.Objects::isNull);
+            out.add(m);
+        }
+        evidence.put("meshFindings", out);
     }
 }

@@ -28,9 +28,21 @@ final class Verdicts {
     /** What the rules look at; health is null when the report names no device the subscriber holds. */
     /** fresh: the device answered this triage's read; otherwise the health is what the ACS knew before. */
     /** diagnostic: the run the triage started for the symptom (null: none; diagnosticNote says why). */
+    /** homeWifi: the findings about the home's mesh (empty: no mesh, or nothing wrong with it). */
     record Facts(Symptom symptom, Subscriber subscriber, HealthSnapshot health, String wanEnable, String pppUsername,
                  String iptvEnable, Instant warrantyEnd, boolean fresh, Instant now, DiagnosticRun diagnostic,
-                 String diagnosticNote) {
+                 String diagnosticNote, List<HomeWifiFindings.Finding> homeWifi) {
+        Facts {
+            homeWifi = homeWifi == null ? List.of() : List.copyOf(homeWifi);
+        }
+
+        Facts(Symptom symptom, Subscriber subscriber, HealthSnapshot health, String wanEnable, String pppUsername,
+              String iptvEnable, Instant warrantyEnd, boolean fresh, Instant now, DiagnosticRun diagnostic,
+              String diagnosticNote) {
+            this(symptom, subscriber, health, wanEnable, pppUsername, iptvEnable, warrantyEnd, fresh, now, diagnostic,
+                diagnosticNote, List.of());
+        }
+
         Facts(Symptom symptom, Subscriber subscriber, HealthSnapshot health, String wanEnable, String pppUsername,
               String iptvEnable, Instant warrantyEnd, boolean fresh, Instant now) {
             this(symptom, subscriber, health, wanEnable, pppUsername, iptvEnable, warrantyEnd, fresh, now, null, null);
@@ -61,6 +73,7 @@ final class Verdicts {
         }
         record(evidence, h);
         TriageEvidence.diagnostic(evidence, f.diagnostic(), f.diagnosticNote());
+        TriageEvidence.homeWifi(evidence, f.homeWifi());
         if (h.optical() == HealthSnapshot.Level.CRITICAL) {
             return new Verdict(Category.ACCESS_LINE, Responsible.OPERATOR, "technician visit to the access line: "
                 + "optical receive power is below the critical threshold (fibre, connector or splitter)", evidence);
@@ -120,6 +133,10 @@ final class Verdicts {
             || f.symptom() == Symptom.INTERMITTENT;
         boolean mesh = f.subscriber().services().contains(ServiceKind.MESH);
         Responsible wifiParty = mesh ? Responsible.OPERATOR : Responsible.SUBSCRIBER;
+        Verdict home = wifiSymptom ? HomeWifiVerdicts.judge(f.homeWifi(), wifiParty, evidence) : null;
+        if (home != null) {
+            return home;
+        }
         if (wifiSymptom && h.wifi().interference()) {
             return new Verdict(Category.IN_HOME_WIFI, wifiParty, "fixable remotely: Wi-Fi interference (high noise or a "
                 + "busy channel) on the gateway's radio; move it to a quieter channel (set the channel, or automatic "

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Wi-Fi mesh homes over CWMP: three simulated homes (gateway plus satellites), their topology read
  * from the gateway's Data Elements and drawn as SVG; a layout pushed to a 3-node home and verified on
  * every node; a satellite that does not take the layout rolled back; a home with a weak backhaul
- * recommended a fix; the installer's commissioning report with the picture and the figures.
+ * recommended a fix; the installer's commissioning report with the picture and the figures; a Wi-Fi fault
+ * report from the weak-backhaul home judged in-home Wi-Fi coverage, naming the backhaul.
  */
 class MeshE2ETest {
     @TempDir
@@ -137,6 +138,20 @@ class MeshE2ETest {
                     .contains("download").contains("Mbit/s").contains("Move satellite MHCM000001-S1 closer");
                 String svgPart = report.body().substring(report.body().indexOf("<svg"), report.body().indexOf("</svg>") + 6);
                 wellFormed(svgPart);
+
+                // A Wi-Fi fault report from home 3: the line is sound, so the triage names the weak backhaul.
+                HttpResponse<String> fault = acs.call("POST", "/api/v1/fault-reports", "{\"subscriberId\":3,"
+                    + "\"symptom\":\"wifi\",\"description\":\"no Wi-Fi upstairs\"}");
+                ok(fault, 201);
+                Map<String, Object> triaged = await(acs, "/api/v1/fault-reports/" + json(fault).get("id"),
+                    r -> "triaged".equals(r.get("state")));
+                Map<String, Object> verdict = obj(triaged.get("verdict"));
+                assertThat(verdict).as(triaged.toString()).containsEntry("category", "in-home-wifi")
+                    .containsEntry("responsible", "operator");
+                assertThat(verdict.get("recommendation").toString()).contains("backhaul").contains("is weak")
+                    .contains("Move satellite MHCM000001-S1 closer");
+                assertThat(list(obj(verdict.get("evidence")).get("meshFindings"))).extracting(m -> obj(m).get("code"))
+                    .contains("backhaul-weak");
             }
         }
     }
