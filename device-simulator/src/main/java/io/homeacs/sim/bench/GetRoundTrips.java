@@ -82,6 +82,7 @@ final class GetRoundTrips {
                     }
                 }
                 cl[cl.length - 1] = k; // the count of filled slots, read back below
+                sv[sv.length - 1] = k;
             });
             worker.start();
             workers.add(worker);
