@@ -8,9 +8,6 @@ import io.homeacs.sim.usp.proto.UspMsg.Header.MsgType;
 import io.homeacs.sim.usp.proto.UspRecord;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,13 +21,14 @@ import java.util.regex.Pattern;
  * The USP controller under many idle WebSocket agents: connects N lean agents (each answers the
  * controller's Gets from a small fixed DeviceInfo and accepts its subscriptions), waits until every
  * one is onboarded, measures the ACS's heap per idle agent (jcmd GC.run + GC.heap_info on the ACS's
- * pid, before and after), then queues a Get for every agent with bulk runs and measures completed
- * Get round trips per second. Usage (ACS started separately with a fresh data directory):
- * {@code UspBench <ws-url> <api-url> <token-file> <acs-pid> <agents> [bulk-runs]}.
+ * pid, before and after), then drives Get round trips through the REST task API from many client
+ * threads at once (see {@link GetRoundTrips}). Usage (ACS started separately with a fresh data directory,
+ * so that the agents are devices 1..N):
+ * {@code UspBench <ws-url> <api-url> <token-file> <acs-pid> <agents> [client-threads] [seconds]}.
  */
 public final class UspBench {
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
-    private static final AtomicLong GETS = new AtomicLong();
+    static final AtomicLong GETS = new AtomicLong();
 
     private UspBench() {
     }
@@ -41,8 +39,8 @@ public final class UspBench {
         String token = Files.readString(Path.of(args[2])).trim();
         long pid = Long.parseLong(args[3]);
         int n = Integer.parseInt(args[4]);
-        int runs = args.length > 5 ? Integer.parseInt(args[5]) : 4;
-        HttpClient http = HttpClient.newHttpClient();
+        int threads = args.length > 5 ? Integer.parseInt(args[5]) : 32;
+        int seconds = args.length > 6 ? Integer.parseInt(args[6]) : 60;
 
         long before = heapKb(pid);
         System.out.printf("ACS heap before: %,d KB%n", before);
@@ -69,25 +67,12 @@ public final class UspBench {
         long after = heapKb(pid);
         System.out.printf("ACS heap after: %,d KB; per idle agent: %.1f KB%n", after, (after - before) / (double) n);
 
-        long start = GETS.get();
-        long t1 = System.nanoTime();
-        for (int r = 0; r < runs; r++) {
-            String body = "{\"query\":{\"q\":\"BENCH\"},\"task\":{\"type\":\"getParameterValues\",\"parameterNames\":"
-                    + "[\"Device.DeviceInfo.SoftwareVersion\"]},\"ratePerMinute\":60000}";
-            HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/bulk"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (res.statusCode() != 201) {
-                throw new IllegalStateException("bulk run refused: " + res.statusCode() + " " + res.body());
-            }
-        }
-        long target = start + (long) runs * n;
-        while (GETS.get() < target) {
-            Thread.sleep(200);
-        }
-        double secs = (System.nanoTime() - t1) / 1e9;
-        System.out.printf("%,d Get round trips (tasks queued by %d bulk runs) in %.1f s: %.0f/s%n", (long) runs * n,
-                runs, secs, runs * n / secs);
+        GetRoundTrips.Result r = GetRoundTrips.measure(api, token, n, threads, seconds);
+        System.out.printf("Get round trips through POST /devices/{id}/tasks (waitSeconds 60), %d client threads, "
+                + "%d s window: %,d done, %d not done, %.0f/s; agents answered %,d Gets in the window%n", threads,
+                seconds, r.done(), r.failed(), r.done() / r.seconds(), GETS.get() - r.agentGetsBefore());
+        System.out.println("latency, client (POST sent -> answer with state done): " + r.client());
+        System.out.println("latency, server (task createdAt -> updatedAt at done): " + r.server());
         for (AgentTransport t : agents) {
             t.close();
         }
