@@ -112,13 +112,14 @@ public final class TaskQueue {
         TaskState from = t.state() == TaskState.ACCEPTED ? TaskState.ACCEPTED : TaskState.SENT;
         boolean moved;
         if (outcome instanceof TaskOutcome.Done d) {
-            moved = repository.transition(t.id(), from, TaskState.DONE, now, false, null, null, null, d.result());
-            if (moved) {
-                registry.learn(t.deviceId(), d.learned(), now);
-                if (d.removedObject() != null) {
-                    registry.forgetObject(t.deviceId(), d.removedObject(), now);
-                }
+            // What the device reported is stored before the task reads as done, so a client that sees
+            // "done" and then reads the parameters finds them (the values are the device's own report,
+            // true whether or not this transition wins).
+            registry.learn(t.deviceId(), d.learned(), now);
+            if (d.removedObject() != null) {
+                registry.forgetObject(t.deviceId(), d.removedObject(), now);
             }
+            moved = repository.transition(t.id(), from, TaskState.DONE, now, false, null, null, null, d.result());
         } else if (outcome instanceof TaskOutcome.Accepted a) {
             moved = repository.transition(t.id(), from, TaskState.ACCEPTED, now, false, null, null, null, a.result());
         } else {
